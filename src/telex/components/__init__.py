@@ -1,0 +1,5 @@
+"""telex's spaCy components, one module per task; importing this package registers their factories."""
+
+from telex.components import entities, events, places, quotes, ruler, timexes
+
+__all__ = ["entities", "events", "places", "quotes", "ruler", "timexes"]

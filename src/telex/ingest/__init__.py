@@ -1,0 +1,87 @@
+"""Turns paths, directories and stdin into Articles, reporting what cannot be read.
+
+Readers never raise on bad input: they yield a `Problem` naming the input and go on, so one
+broken file or line never costs the rest of a run.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from telex.article import Article
+from telex.errors import InputError
+from telex.ingest.jsonl import read_jsonl_lines
+from telex.ingest.problem import Problem
+from telex.ingest.text import decode
+
+SUFFIXES = (".txt", ".jsonl")
+__all__ = ["SUFFIXES", "Problem", "read_inputs"]
+
+
+def read_inputs(paths: Iterable[str], *, published: object = None) -> Iterator[Article | Problem]:
+    """Yield the articles of every path (file, directory, or `-` for stdin), in order.
+
+    Args:
+        paths: `.txt` files (one article each), `.jsonl` files (one article a line),
+            directories of them (recursively), or `-` for stdin (JSONL when every line is a
+            JSON object, else one text article).
+        published: publication date for articles that carry none.
+    """
+    for raw in paths:
+        if raw == "-":
+            yield from _read_stdin(published)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES)
+            if not files:
+                yield Problem(raw, f"directory has no {' or '.join(SUFFIXES)} files")
+            for file in files:
+                yield from _read_file(file, published)
+        elif path.is_file():
+            yield from _read_file(path, published)
+        elif path.exists():
+            yield Problem(raw, "not a regular file")
+        else:
+            yield Problem(raw, "no such file or directory")
+
+
+def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
+    where = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield Problem(where, f"cannot read: {err.strerror or err}")
+        return
+    yield from _read_bytes(data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published)
+
+
+def _read_stdin(published: object) -> Iterator[Article | Problem]:
+    data = sys.stdin.buffer.read()
+    lines = [line for line in data.splitlines() if line.strip()]
+    jsonl = bool(lines) and all(line.lstrip().startswith(b"{") for line in lines)
+    yield from _read_bytes(data, "<stdin>", "stdin", jsonl=jsonl, published=published)
+
+
+def _read_bytes(
+    data: bytes, where: str, stem: str, *, jsonl: bool, published: object
+) -> Iterator[Article | Problem]:
+    try:
+        text, encoding = decode(data)
+    except InputError as err:
+        yield Problem(where, str(err))
+        return
+    if encoding != "utf-8":
+        yield Problem(where, f"not UTF-8: decoded as {encoding}", skipped=False)
+    if jsonl:
+        yield from read_jsonl_lines(text.splitlines(), where, published=published)
+        return
+    if not text.strip():
+        yield Problem(where, "no text: the file holds only whitespace")
+        return
+    try:
+        yield Article(text=text, id=stem, published=published)
+    except InputError as err:
+        yield Problem(where, str(err))

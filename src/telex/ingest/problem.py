@@ -1,0 +1,18 @@
+"""A problem with an input, reported instead of raised so that the rest of a run goes on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with an input: `where` names it (path, path:line), `message` says what."""
+
+    where: str
+    message: str
+    skipped: bool = True
+    """True when the article was not analysed; False for a warning about one that was."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"

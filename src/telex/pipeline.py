@@ -1,0 +1,152 @@
+"""The only place that knows the order of components: builds the spaCy pipeline and runs it.
+
+`analyze` is a pure function of an article, so batches and distributed runs map it over shards.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from telex import components  # noqa: F401  (registers the telex_* factories)
+from telex.article import Article
+from telex.errors import ConfigError, InputError
+from telex.extensions import register_extensions
+from telex.schema import Analysis
+
+MODEL = "fr_core_news_md"
+# Model components telex does not use; excluding them saves load time and memory.
+UNUSED = ("senter",)
+# telex components, in order: each reads what the ones before it wrote.
+COMPONENTS = (
+    "telex_ruler",
+    "telex_timexes",
+    "telex_entities",
+    "telex_quotes",
+    "telex_places",
+    "telex_events",
+)
+# Articles longer than this are refused: parsing cost and memory grow with length, and no
+# news article comes near it (the longest in the development corpus is ~60,000 characters).
+MAX_CHARS = 300_000
+
+
+@cache
+def load_pipeline(model: str = MODEL) -> Language:
+    """Load the French model with telex's components (once per process)."""
+    register_extensions()
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED))
+    except OSError as err:
+        raise ConfigError(
+            f"cannot load the spaCy model {model!r}: reinstall telex, which depends on it"
+        ) from err
+    # The model's statistical sentence splitter is more accurate on news than the parser's
+    # boundaries (it splits every sentence of the seed article right); the parser respects it.
+    senter_source = spacy.load(model, exclude=[p for p in nlp.pipe_names])
+    nlp.add_pipe("senter", source=senter_source, before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """Tokenise an article and attach its metadata, ready for the pipeline."""
+    if len(article.text) > MAX_CHARS:
+        raise InputError(
+            f"article {article.id} has {len(article.text):,} characters, over the limit of "
+            f"{MAX_CHARS:,}; split it into smaller articles"
+        )
+    doc = nlp.make_doc(article.text)
+    doc._.set("published", article.published)
+    return doc
+
+
+def doc_to_analysis(doc: Doc, article: Article) -> Analysis:
+    """Collect what the components wrote on the doc into the output contract."""
+    published: dt.date | None = article.published
+    return Analysis(
+        id=str(article.id),
+        lang="fr",
+        published=published.isoformat() if published else None,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        entities=doc._.entities or [],
+        quotes=doc._.quotes or [],
+        timexes=doc._.timexes or [],
+        places=doc._.places or [],
+        events=doc._.events or [],
+    )
+
+
+def as_article(item: Article | str, published: object = None) -> Article:
+    """Accept an Article or bare text; `published` fills in a missing date."""
+    if isinstance(item, Article):
+        if item.published is None and published is not None:
+            return Article(
+                text=item.text,
+                id=item.id,
+                published=published,
+                title=item.title,
+                source=item.source,
+                url=item.url,
+                metadata=item.metadata,
+            )
+        return item
+    if isinstance(item, str):
+        return Article(text=item, published=published)
+    raise InputError(f"cannot analyse a {type(item).__name__}: give an Article or a string")
+
+
+def analyze(text_or_article: Article | str, *, published: object = None) -> Analysis:
+    """Analyse one article: entities, quotes, dates, places and events grounded in its text.
+
+    Args:
+        text_or_article: the article, or its text alone.
+        published: publication date (date or YYYY-MM-DD) when the article does not carry one.
+    """
+    article = as_article(text_or_article, published)
+    nlp = load_pipeline()
+    doc = nlp(make_doc(nlp, article))
+    return doc_to_analysis(doc, article)
+
+
+def analyze_many(
+    articles: Iterable[Article | str],
+    *,
+    published: object = None,
+    batch_size: int = 16,
+    on_error: Callable[[Article, InputError], None] | None = None,
+) -> Iterator[Analysis]:
+    """Analyse a stream of articles through `nlp.pipe`, in order, with constant memory.
+
+    Args:
+        articles: articles or bare texts.
+        published: publication date for articles that carry none.
+        batch_size: articles per `nlp.pipe` batch.
+        on_error: called with an article that cannot be analysed (too long), which is then
+            skipped; without it the error is raised.
+    """
+    nlp = load_pipeline()
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for item in articles:
+            article = as_article(item, published)
+            try:
+                doc = make_doc(nlp, article)
+            except InputError as err:
+                if on_error is None:
+                    raise
+                on_error(article, err)
+                continue
+            yield doc, article
+
+    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield doc_to_analysis(doc, article)

@@ -1,0 +1,55 @@
+"""Renders an analysis as text for a person reading a terminal."""
+
+from __future__ import annotations
+
+from telex.schema import Analysis
+
+WIDTH = 100
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(analysis: Analysis) -> str:
+    """A readable summary: header, then one section per layer that found anything."""
+    names = {e.id: e.name for e in analysis.entities}
+    places = {p.id: p.name for p in analysis.places}
+    lines = ["=" * WIDTH, f"{analysis.id}  published: {analysis.published or '-'}"]
+    if analysis.title:
+        lines.append(_cut(analysis.title, WIDTH))
+    lines.append("=" * WIDTH)
+
+    lines.append(f"ENTITIES ({len(analysis.entities)})")
+    for e in analysis.entities:
+        detail = ", ".join(x for x in (e.country, e.role) if x)
+        aliases = f"  aka {'; '.join(e.aliases)}" if e.aliases else ""
+        lines.append(
+            "  " + _cut(f"{e.type:<4} {e.name}{f' ({detail})' if detail else ''} ×{len(e.mentions)}{aliases}", WIDTH)
+        )
+    if analysis.quotes:
+        lines.append(f"QUOTES ({len(analysis.quotes)})")
+        for q in analysis.quotes:
+            who = names.get(q.speaker or "", q.speaker_name or "?")
+            via = f" [{q.via}]" if q.via else ""
+            lines.append("  " + _cut(f"{who}{via} ({q.kind}): «{q.text}»", WIDTH))
+    if analysis.timexes:
+        lines.append(f"DATES ({len(analysis.timexes)})")
+        for t in analysis.timexes:
+            lines.append(f"  {t.text!r:<30} {t.value or '?'}")
+    if analysis.places:
+        lines.append(f"PLACES ({len(analysis.places)})")
+        for p in analysis.places:
+            where = f"{p.lat:.2f}, {p.lon:.2f}" if p.lat is not None and p.lon is not None else "-"
+            lines.append(f"  {p.name:<30} {p.country or '-':<4} {where}")
+    if analysis.events:
+        lines.append(f"EVENTS ({len(analysis.events)})")
+        for v in analysis.events:
+            source = v.source_name or v.source_country or "?"
+            target = v.target_name or v.target_country or "-"
+            mode = f"/{v.mode}" if v.mode else ""
+            place = f" at {places.get(v.place or '', v.place)}" if v.place else ""
+            lines.append("  " + _cut(f"{v.date or '????-??-??'} {v.type}{mode}: {source} → {target}{place}", WIDTH))
+            lines.append("      " + _cut(f"“{v.text}”", WIDTH))
+    return "\n".join(lines)
