@@ -18,7 +18,7 @@ FORMS = ("masc_sg", "fem_sg", "masc_pl", "fem_pl")
 STATUSES = {"member", "observer", "partially-recognised", "associated", "territory"}
 KINDS = {
     "continent", "region", "bloc", "cultural", "people", "historical", "sea", "disputed",
-    "subnational",
+    "subnational", "city",
 }
 
 
@@ -250,7 +250,8 @@ def test_a_shared_key_is_left_out_of_the_losing_country(index: CountryIndex) -> 
         ("la Dominique", "DMA"), ("Grenade", "GRD"), ("Équateur", "ECU"), ("Guinée", "GIN"),
         ("Guinée équatoriale", "GNQ"), ("Guinée-Bissau", "GNB"), ("Niger", "NER"),
         ("Nigeria", "NGA"), ("Guyane", "GUF"), ("Guyana", "GUY"), ("Géorgie", "GEO"),
-        ("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("Hexagone", "FRA"),
+        ("Georgia", "GEO"), ("Jordan", "JOR"), ("Chad", "TCD"), ("l'Hexagone", "FRA"),
+        ("hexagone", "FRA"), ("Malte", "MLT"), ("LIBYE", "LBY"),
         ("Burkina", "BFA"), ("EAU", "ARE"), ("les EAU", "ARE"), ("Émirats arabes unis", "ARE"),
         ("Türkiye", "TUR"), ("Turkey", "TUR"), ("Turquie", "TUR"),
     ],
@@ -265,7 +266,7 @@ def test_by_name(index: CountryIndex, text: str, iso3: str) -> None:
     "text",
     [
         "réunion", "la réunion", "Réunion",  # a meeting
-        "grenade", "équateur", "chili", "hexagone", "l'eau", "us",  # common words
+        "grenade", "équateur", "chili", "malte", "l'eau", "us",  # common words
         "Dominique", "Hollande", "Salomon", "Papouasie",  # names of people or of several places
         "Bretagne", "Europe", "Atlantide", "",
     ],
@@ -318,6 +319,7 @@ def test_by_demonym_refuses(index: CountryIndex, word: str) -> None:
         ("Kinshasa", "COD"), ("Brazzaville", "COG"), ("Ouagadougou", "BFA"), ("Ottawa", "CAN"),
         ("Mexico", "MEX"), ("N'Djamena", "TCD"), ("Ndjamena", "TCD"), ("Le Cap", "ZAF"),
         ("Malé", "MDV"), ("Jérusalem", "ISR"), ("Ramallah", "PSE"), ("Abidjan", "CIV"),
+        ("PARIS", "FRA"), ("Rabat", "MAR"),
     ],
 )
 def test_by_capital(index: CountryIndex, text: str, iso3: str) -> None:
@@ -326,7 +328,9 @@ def test_by_capital(index: CountryIndex, text: str, iso3: str) -> None:
     assert country.iso3 == iso3
 
 
-@pytest.mark.parametrize("text", ["le cap", "mâle", "sucre", "vienne", "Victoria", "La Haye"])
+@pytest.mark.parametrize(
+    "text", ["le cap", "mâle", "sucre", "vienne", "Victoria", "La Haye", "paris", "roseau"]
+)
 def test_by_capital_refuses(index: CountryIndex, text: str) -> None:
     assert index.by_capital(text) is None
 
@@ -383,6 +387,8 @@ def test_known_without_country_differs_from_unknown(index: CountryIndex) -> None
         ("Texas", "USA"), ("Paris", "FRA"), ("libyens", "LBY"), ("en Corse", "FRA"),
         ("Kurdistan", None), ("Crimée", None), ("Pays basque", None), ("Jura", None),
         ("canton du Jura", "CHE"), ("Champagne", "FRA"), ("champagne", None),
+        ("parisienne", "FRA"), ("liégeois", "BEL"), ("Lausannois", "CHE"), ("montréalais", "CAN"),
+        ("Valenciennes", "FRA"), ("hexagonale", "FRA"), ("tigre", None), ("Tigré", "ETH"),
     ],
 )
 def test_country_of(index: CountryIndex, text: str, iso3: str | None) -> None:

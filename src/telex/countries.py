@@ -13,8 +13,13 @@ data, read once per language and cached (`countries()`):
 
 Lookups fold case, accents, hyphens/spaces, typographic apostrophes and dots (`normalize`), so
 "Etats-Unis", "ÉTATS UNIS" and "les États-Unis" are one key. A few keys are also common words
-("Grenade", "EAU", "La Réunion"): they match only when capitalised as in the data. A key that two
-countries share is given to the one the data marks as preferred ("Congo" -> COD).
+("Grenade", "EAU", "La Réunion", "paris"): they match only when capitalised as in the data (or in
+capitals, as in a dateline). A key that two countries share is given to the one the data marks as
+preferred ("Congo" -> COD).
+
+The lookups answer for place names, demonyms and region words. Some place names are also first
+names or surnames ("Maurice", "Virginie", "Jordan"): callers should ask about spans that denote
+places or nationalities, not about parts of person names.
 """
 
 from __future__ import annotations
@@ -255,6 +260,11 @@ class CountryIndex:
             folded = stripped
         return folded
 
+    def _capitalised_as(self, candidate: str, guard: str) -> bool:
+        """Whether a key that is also a common word is written as a name: "Grenade", "PARIS"."""
+        bare = self._bare(candidate)
+        return bare == guard or bare.isupper()  # all capitals: a dateline or a headline
+
     def _candidates(self, text: str) -> Iterator[str]:
         """The text as written, then without one and two leading articles."""
         folded = _fold(text)
@@ -270,7 +280,7 @@ class CountryIndex:
             entry = index.get(candidate.casefold())
             if entry is None:
                 continue
-            if entry.guard is not None and self._bare(candidate) != entry.guard:
+            if entry.guard is not None and not self._capitalised_as(candidate, entry.guard):
                 continue
             return entry.value
         return None
