@@ -168,7 +168,7 @@ class Gazetteer:
             )
         )
         # Per instance, so that two gazetteers never share answers; names recur across articles.
-        self._cached = lru_cache(maxsize=65_536)(self._candidates)
+        self._cached = lru_cache(maxsize=16_384)(self._candidates)
 
     # -- connection --------------------------------------------------------------------------
     def _connection(self) -> sqlite3.Connection:
