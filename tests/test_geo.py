@@ -177,7 +177,9 @@ def test_continents_have_no_country(gaz):
     assert (place.kind, place.country, place.geonames_id) == ("continent", None, 6255148)
 
 
-@pytest.mark.parametrize("name", ["Champs-Élysées", "place de la Concorde", "Xqzwy", "", "  "])
+@pytest.mark.parametrize(
+    "name", ["Champs-Élysées", "place de la Concorde", "Xqzwy", "", "  ", "Les", "de la"]
+)
 def test_unknown_names(gaz, name):
     assert gaz.resolve(name) is None
 

@@ -206,12 +206,15 @@ class Gazetteer:
         """Every place a name may refer to, most prominent first; [] when the name is unknown.
 
         Matching ignores case, accents and punctuation; a name not found as it is is tried again
-        without a leading descriptor or article ("province du Houet" -> "Houet").
+        without a leading descriptor or article ("province du Houet" -> "Houet"), and a name
+        that is nothing but such a word ("Les") is unknown.
         """
         return list(self._cached(name))
 
     def _candidates(self, name: str) -> tuple[GeoPlace, ...]:
         key = name_key(name)
+        if key + " " in self._prefixes:
+            return ()
         while key:
             found = self._lookup(key)
             if found:
@@ -240,7 +243,7 @@ class Gazetteer:
             else:
                 query = f"SELECT {_COLUMNS} FROM places WHERE code = ?"
                 found = conn.execute(query, (target,)).fetchall()
-            # Someone wrote this alias down: the place is known by it, not minor.
+            # Someone wrote this alias down: the place is known by it, and not minor.
             places.update(replace(_place(row), minor=False) for row in found)
         return sorted(places, key=_rank_key)
 
