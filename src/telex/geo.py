@@ -45,8 +45,11 @@ CONTEXT_BONUS = 2.0
 # are the country before the city), a national capital 3 times;
 COUNTRY_BONUS = 1.0
 CAPITAL_BONUS = 0.5
-# subdivisions have no population in the sources: they rank like a town of 10,000 people, so a
-# city of the same name in the same country wins ("Liège", "Namur"), a village does not.
+# subdivisions have no population in the sources: a notable one (a federated state, a region
+# with a French name of its own) ranks like a city of 300,000 people, so "Texas" is the state and
+# "New York" the city; a minor one like a town of 10,000, so a city of the same name in the same
+# country wins ("Liège", "Namur"), a village does not.
+NOTABLE_SUBDIVISION_WEIGHT = 5.5
 SUBDIVISION_WEIGHT = 4.0
 # Cities smaller than this are `minor`: candidates only in the article's countries, for the world
 # has thousands of villages named like a landmark, a surname or another country's city. (Set at
@@ -79,7 +82,7 @@ class GeoPlace:
     def prominence(self) -> float:
         """How much the place stands out, in orders of magnitude of population."""
         if self.kind in ("admin1", "admin2"):
-            weight = SUBDIVISION_WEIGHT
+            weight = SUBDIVISION_WEIGHT if self.minor else NOTABLE_SUBDIVISION_WEIGHT
         else:
             weight = math.log10(max(self.population, 1))
         if self.kind in ("country", "continent"):
