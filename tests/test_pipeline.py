@@ -24,13 +24,24 @@ def test_pipeline_declared_requirements_are_met(nlp):
 def test_analyze_emits_the_contract(seed_analysis):
     data = seed_analysis.to_dict()
     assert list(data)[:11] == [
-        "id", "lang", "published", "title", "source", "url",
-        "entities", "quotes", "timexes", "places", "events",
+        "id",
+        "lang",
+        "published",
+        "title",
+        "source",
+        "url",
+        "entities",
+        "quotes",
+        "timexes",
+        "places",
+        "events",
     ]
     assert data["lang"] == "fr"
     assert data["published"] == "2021-06-19"
     for entity in data["entities"]:
-        assert {"id", "name", "type", "aliases", "country", "role", "kb_id", "mentions"} <= set(entity)
+        assert {"id", "name", "type", "aliases", "country", "role", "kb_id", "mentions"} <= set(
+            entity
+        )
 
 
 def test_every_span_is_grounded(seed_text, seed_analysis):
@@ -51,13 +62,22 @@ def test_analyze_accepts_an_article_and_keeps_its_metadata():
     )
     data = telex.analyze(article).to_dict()
     assert (data["id"], data["published"], data["title"], data["source"], data["url"]) == (
-        "a1", "2021-06-19", "Visite", "test", "https://example.org/a1",
+        "a1",
+        "2021-06-19",
+        "Visite",
+        "test",
+        "https://example.org/a1",
     )
 
 
 def test_analyze_many_keeps_order_and_ids():
-    articles = [telex.Article(text=f"Le président a parlé à Paris le {n} mai.", id=f"x{n}") for n in range(1, 8)]
-    assert [a.id for a in telex.analyze_many(articles, batch_size=3)] == [f"x{n}" for n in range(1, 8)]
+    articles = [
+        telex.Article(text=f"Le président a parlé à Paris le {n} mai.", id=f"x{n}")
+        for n in range(1, 8)
+    ]
+    assert [a.id for a in telex.analyze_many(articles, batch_size=3)] == [
+        f"x{n}" for n in range(1, 8)
+    ]
 
 
 def test_analyze_empty_text_gives_empty_lists():

@@ -1,4 +1,4 @@
-"""An article as telex reads it: text plus the metadata that anchors it (publication date above all)."""
+"""An article as telex reads it: text plus the metadata that anchors it (its publication date)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ class Article:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Article:
-        """Build an article from a JSON record with `text` and optional `id, published, title, source, url`.
+        """Build an article from a record: `text`, and optionally `id, published, title, source, url`.
 
         Other keys are kept in `metadata`.
         """

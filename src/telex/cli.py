@@ -91,7 +91,9 @@ def analyze(
     ] = None,
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="jsonl: one object a line; json: one array; table: for reading."),
+        typer.Option(
+            "--format", "-f", help="jsonl: one object a line; json: one array; table: for reading."
+        ),
     ] = OutputFormat.jsonl,
 ) -> None:
     """Analyse articles and print entities, quotes, dates, places and events."""
@@ -107,7 +109,10 @@ def analyze(
             first = True
             sys.stdout.write("[")
             for analysis in results:
-                sys.stdout.write(("\n" if first else ",\n") + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1))
+                sys.stdout.write(
+                    ("\n" if first else ",\n")
+                    + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1)
+                )
                 first = False
             sys.stdout.write("\n]\n" if not first else "]\n")
         else:

@@ -1,4 +1,4 @@
-"""The one family of exceptions telex raises, with messages that say what was wrong and how to fix it."""
+"""The one family of exceptions telex raises; messages say what was wrong and how to fix it."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from telex import components  # noqa: F401  (registers the telex_* factories)
 from telex.article import Article
@@ -46,6 +47,7 @@ def load_pipeline(model: str = MODEL) -> Language:
         raise ConfigError(
             f"cannot load the spaCy model {model!r}: reinstall telex, which depends on it"
         ) from err
+    _split_quote_marks(nlp)
     # The model's statistical sentence splitter is more accurate on news than the parser's
     # boundaries (it splits every sentence of the seed article right); the parser respects it.
     senter_source = spacy.load(model, exclude=[p for p in nlp.pipe_names])
@@ -54,6 +56,18 @@ def load_pipeline(model: str = MODEL) -> Language:
         nlp.add_pipe(name)
     nlp.max_length = MAX_CHARS + 1
     return nlp
+
+
+# Quotation marks glued to words ("jaunes»Le", "dit:«non»") are tokens of their own, so that
+# names and quotes never swallow them.
+_QUOTE_MARKS = r"[«»“”„‹›\"]"
+
+
+def _split_quote_marks(nlp: Language) -> None:
+    infixes = [*nlp.Defaults.infixes, _QUOTE_MARKS]
+    prefixes = [*nlp.Defaults.prefixes, _QUOTE_MARKS]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

@@ -26,7 +26,11 @@ def render_table(analysis: Analysis) -> str:
         detail = ", ".join(x for x in (e.country, e.role) if x)
         aliases = f"  aka {'; '.join(e.aliases)}" if e.aliases else ""
         lines.append(
-            "  " + _cut(f"{e.type:<4} {e.name}{f' ({detail})' if detail else ''} ×{len(e.mentions)}{aliases}", WIDTH)
+            "  "
+            + _cut(
+                f"{e.type:<4} {e.name}{f' ({detail})' if detail else ''} ×{len(e.mentions)}{aliases}",
+                WIDTH,
+            )
         )
     if analysis.quotes:
         lines.append(f"QUOTES ({len(analysis.quotes)})")
@@ -50,6 +54,11 @@ def render_table(analysis: Analysis) -> str:
             target = v.target_name or v.target_country or "-"
             mode = f"/{v.mode}" if v.mode else ""
             place = f" at {places.get(v.place or '', v.place)}" if v.place else ""
-            lines.append("  " + _cut(f"{v.date or '????-??-??'} {v.type}{mode}: {source} → {target}{place}", WIDTH))
+            lines.append(
+                "  "
+                + _cut(
+                    f"{v.date or '????-??-??'} {v.type}{mode}: {source} → {target}{place}", WIDTH
+                )
+            )
             lines.append("      " + _cut(f"“{v.text}”", WIDTH))
     return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""telex's spaCy components, one module per task; importing this package registers their factories."""
+"""telex's spaCy components, one module per task; importing the package registers the factories."""
 
 from telex.components import entities, events, places, quotes, ruler, timexes
 

@@ -1,24 +1,485 @@
-"""Corrects the statistical NER with knowledge before entities are clustered.
+"""Corrects the statistical NER's entity spans and labels with knowledge, before clustering.
 
-Placeholder: passes the model's entities through unchanged.
+fr_core_news_md makes systematic errors on news: people tagged as places ("Najla Al-Mangoush"),
+role complements as places ("secrétaire d'Etat"), inhabitants as places ("les Turcs"),
+capitalised sentence-initial words as names ("Interrogé par …"), cut institution names
+("Conseil" for "Conseil présidentiel"), organisations as people ("le groupe … Wagner"). Each rule
+here fixes one kind of error from general knowledge (titles, given names, role nouns, demonyms,
+organisation nouns, the model's own French lexicon), never from a list of names.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from telex.countries import Region, countries, normalize
+from telex.geo import gazetteer
+from telex.lang import read_toml
+from telex.names import given_name, role_words, titles
+
+PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
+_QUOTE_OPEN = frozenset('«“"„‹(—–-')
+_COMPLEMENT_WORDS = frozenset(("de", "d'", "d’", "du", "des", "la", "le", "l'", "l’", "les"))
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
+
+
+class EntityRules:
+    """The language data the entity components read (lang/<code>/entities.toml), typed."""
+
+    def __init__(self, lang: str) -> None:
+        data = read_toml(lang, "entities.toml")
+        self.leading_trim = frozenset(data["leading_trim"])
+        self.capitalised_trim = frozenset(data["capitalised_trim"])
+        self.place_articles = frozenset(data["place_articles"])
+        self.not_entities = frozenset(data["not_entities"])
+        self.role_complements = frozenset(data["role_complements"])
+        self.org_heads = frozenset(data["org_heads"])
+        self.institution_heads = frozenset(data["institution_heads"])
+        self.institution_phrases = frozenset(data["institution_phrases"])
+        self.place_heads = frozenset(data["place_heads"])
+        self.demonym_endings = tuple(sorted(data["demonym_endings"], key=len, reverse=True))
+        self.articles = frozenset(data["articles"])
+        self.default_country: str | None = data.get("default_country") or None
+        self.roles = role_words(lang)
+        self.titles = titles(lang)
+
+    def is_role(self, word: str) -> bool:
+        return word.lower() in self.roles
+
+
+class Lexicon:
+    """Whether a word is a French common word, from the model's own lemmatizer tables."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._forms: object = None
+        self._lemmas: frozenset[str] = frozenset()
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups
+            if lookups.has_table("lemma_lookup"):
+                self._forms = lookups.get_table("lemma_lookup")
+            if lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                self._lemmas = frozenset(w for pos in index for w in index[pos])
+
+    def is_common(self, word: str) -> bool:
+        lower = word.lower()
+        return lower in self._lemmas or (self._forms is not None and lower in self._forms)  # type: ignore[operator]
+
+
+def region_named(text: str) -> Region | None:
+    """The region `text` names (Bretagne, Sahel), not one it qualifies as an adjective (breton)."""
+    region = countries().region(text)
+    if region is None:
+        return None
+    key = normalize(text)
+    return region if key in {normalize(n) for n in (region.name, *region.names)} else None
+
+
+def is_known_place(text: str) -> bool:
+    """A country, capital, region or gazetteer place."""
+    index = countries()
+    return bool(
+        index.by_name(text)
+        or index.by_capital(text)
+        or region_named(text)
+        or gazetteer().candidates(text)
+    )
 
 
 class Ruler:
-    """telex_ruler: rewrites `doc.ents`."""
+    """telex_ruler: rewrites `doc.ents` with corrected spans and labels."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, lang: str = "fr") -> None:
         self.name = name
+        self.rules = EntityRules(lang)
+        self.lexicon = Lexicon(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc.ents = self.find(doc)
         return doc
 
+    def find(self, doc: Doc) -> list[Span]:
+        """The corrected entity spans: the model's, trimmed, split, relabelled or dropped."""
+        inside = {ent.text for ent in doc.ents if not _sentence_initial(ent[0])}
+        found: list[Span] = []
+        for ent in doc.ents:
+            for part, forced in self._split(ent):
+                span = self._trim(part)
+                if span is None:
+                    continue
+                label = forced or self._relabel(span, inside)
+                if label is None:
+                    continue
+                span = self._extend(span, label)
+                found.append(
+                    Span(doc, span.start, span.end, label=span.label_ if span.label_ else label)
+                )
+        return filter_spans(found)
 
-@Language.factory("telex_ruler", requires=["doc.ents"], assigns=["doc.ents"])
-def make_ruler(nlp: Language, name: str) -> Ruler:
-    return Ruler(nlp, name)
+    # -- splitting -----------------------------------------------------------------------------
+    def _split(self, span: Span) -> Iterable[tuple[Span, str | None]]:
+        """Cut a person's name off a longer span ('Rassemblement national de Marine Le Pen'), or a
+        place off what the NER took for a name ('marché de Noël de Strasbourg')."""
+        doc = span.doc
+        if self._role_complement(span):
+            # "procureur de la République de Valenciennes": only the place is a name.
+            for i in range(1, len(span) - 1):
+                if span[i].lower_ in ("de", "d'", "d’") and is_known_place(span[i + 1 :].text):
+                    yield Span(doc, span.start + i + 1, span.end, label=LOC), LOC
+                    return
+        if span.label_ in (PER, MISC) and span[0].text not in self.rules.titles:
+            for i in range(1, len(span) - 1):
+                if span[i].lower_ in ("de", "d'", "d’") and is_known_place(span[i + 1 :].text):
+                    if i > 1:
+                        yield Span(doc, span.start, span.start + i, label=span.label_), None
+                    yield Span(doc, span.start + i + 1, span.end, label=LOC), LOC
+                    return
+        if len(span) >= 2 and _acronym(span[0].text) and given_name(span[1].text) is not None:
+            # "AFP Karima": a byline's agency glued to a name.
+            yield Span(doc, span.start, span.start + 1, label=ORG), ORG
+            yield Span(doc, span.start + 1, span.end, label=PER), PER
+            return
+        for i in range(1, len(span) - 1):
+            token = span[i]
+            prev = span[i - 1]
+            info = given_name(token.text)
+            if info is None or not _NAME_WORD.match(token.text):
+                continue
+            if info.common and prev.lower_ not in ("de", "du", "d'", "d’"):
+                continue
+            if given_name(prev.text) is not None or prev.text in self.rules.titles:
+                continue
+            rest = span[i + 1 :]
+            if not all(
+                _NAME_WORD.match(t.text) or t.lower_ in ("de", "le", "la", "van", "von")
+                for t in rest
+            ):
+                continue
+            if not _NAME_WORD.match(rest[0].text):
+                continue
+            yield Span(doc, span.start, span.start + i, label=span.label_), None
+            yield Span(doc, span.start + i, span.end, label=PER), PER
+            return
+        yield span, None
+
+    # -- trimming ------------------------------------------------------------------------------
+    def _trim(self, span: Span) -> Span | None:
+        rules = self.rules
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and (
+            doc[start].text in rules.leading_trim
+            or (doc[start].text in rules.capitalised_trim and end - start > 1)
+            or doc[start].is_punct
+        ):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].text in rules.leading_trim):
+            end -= 1
+        if start >= end:
+            return None
+        label = span.label_
+        if (
+            end - start > 1
+            and doc[start].lower_ in rules.org_heads
+            and doc[start].is_lower
+            and _NAME_WORD.match(doc[start + 1].text)
+        ):
+            start += 1  # "agence Belga", "groupe Wagner": the name is what follows the noun
+            label = ORG
+        if (
+            span.label_ == LOC
+            and end - start > 1
+            and doc[start].text in rules.place_articles
+            and is_known_place(doc[start + 1 : end].text)
+        ):
+            start += 1
+        if (start, end, label) == (span.start, span.end, span.label_):
+            return span
+        return Span(doc, start, end, label=label)
+
+    # -- labels --------------------------------------------------------------------------------
+    def _relabel(self, span: Span, inside: set[str]) -> str | None:
+        """The right label for a span, or None when it is no entity at all."""
+        rules = self.rules
+        label = span.label_
+        first = span[0]
+        text = span.text
+        index = countries()
+        if len(span) == 1 and text in rules.not_entities:
+            return None
+        if any(t.like_url or t.text[:1] in "@#" or "/" in t.text for t in span):
+            return None  # handles, hashtags and links are not names
+        if first.lower_ in rules.place_heads and len(span) > 1 and label in (ORG, MISC):
+            return LOC
+        if self._role_complement(span):
+            return None
+        if rules.is_role(first.text):
+            # "président Macron" names a person; "ministre de l'Intérieur" only a role.
+            rest = span[1:]
+            if (
+                rest
+                and all(_NAME_WORD.match(t.text) for t in rest)
+                and rest[0].text not in rules.role_complements
+            ):
+                return PER
+            return None
+        if self._demonym(span):
+            return None
+        if (
+            label in (PER, LOC, MISC)
+            and _NAME_WORD.match(first.text)
+            and self._after_org_head(span)
+        ):
+            return ORG
+        if len(span) == 1 and _sentence_initial(first) and text not in inside:
+            if self.lexicon.is_common(text) and not is_known_place(text) and not _acronym(text):
+                return None
+        if (
+            first.is_lower
+            and first.lower_ not in rules.place_heads
+            and first.lower_ not in rules.institution_phrases
+        ):
+            return None  # names are capitalised; "centre-est", "déchaînée" are not names
+        if first.is_lower and len(span) == 1:
+            return None
+        if first.pos_ in ("PRON", "VERB", "AUX", "SCONJ", "CCONJ") and not _acronym(first.text):
+            return None
+        if (
+            label in (LOC, PER)
+            and first.pos_ == "NOUN"
+            and not _compound_name(span.text.split()[0])
+            and self.lexicon.is_common(first.text)
+            and not self._name_like_place(span)
+        ):
+            return None  # "Impôt", "Produit intérieur": common nouns, capitalised
+        if first.text in rules.titles and len(span) > 1:
+            return PER
+        if label != LOC and index.by_name(text) and given_name(first.text) is None:
+            return LOC
+        if label != PER and self._looks_like_person(span):
+            return PER
+        if (
+            label in (MISC, PER, LOC)
+            and _acronym(text)
+            and len(span) == 1
+            and not is_known_place(text)
+        ):
+            return ORG  # acronyms name organisations far more often than people, places or events
+        if label == PER and len(span) == 1 and self._place_after_preposition(span):
+            return LOC
+        if label in (LOC, MISC) and len(span) == 1 and not is_known_place(text):
+            info = given_name(text)
+            if info is not None and not info.common:
+                return PER
+        return label
+
+    def _place_after_preposition(self, span: Span) -> bool:
+        """'de Metz', 'à Metz': a known town after a place preposition is the town."""
+        doc = span.doc
+        if span.start == 0 or doc[span.start - 1].lower_ not in (
+            "de",
+            "à",
+            "en",
+            "d'",
+            "d’",
+            "vers",
+        ):
+            return False
+        return bool(countries().by_capital(span.text) or gazetteer().candidates(span.text))
+
+    def _name_like_place(self, span: Span) -> bool:
+        """A place named with a common noun: 'place de la Concorde', 'Tour Eiffel', or known."""
+        if span[0].lower_ in self.rules.place_heads or is_known_place(span.text):
+            return True
+        if given_name(span[0].text) is not None and len(span) > 1:
+            return True
+        return span[0].pos_ == "PROPN" and len(span) > 1
+
+    def _looks_like_person(self, span: Span) -> bool:
+        if is_known_place(span.text) or index_has_org(span.text):
+            return False
+        if span[0].text in self.rules.institution_heads or span[0].lower_ in self.rules.org_heads:
+            return False
+        if all(_acronym(t.text) for t in span):
+            return False
+        if not all(_name_part(t.text) for t in span):
+            return False
+        first = given_name(span[0].text)
+        if len(span) > 1 and first is not None and (not first.common or span.label_ == MISC):
+            return True
+        return self._after_person_role(span)
+
+    def _after_person_role(self, span: Span) -> bool:
+        """Right after a role phrase: 'le président turc, Recep Tayyip Erdogan'."""
+        doc = span.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        steps = 0
+        while i >= 0 and steps < 6:
+            token = doc[i]
+            if self.rules.is_role(token.text):
+                return True
+            # only a role's own complements may stand between it and the name
+            if token.is_sent_start or token.pos_ not in ("ADJ", "NOUN", "PROPN", "DET", "ADP"):
+                return False
+            if token.pos_ in ("DET", "ADP") and token.lower_ not in _COMPLEMENT_WORDS:
+                return False
+            i -= 1
+            steps += 1
+        return False
+
+    def _after_org_head(self, span: Span) -> bool:
+        """After an organisation noun: 'le groupe privé russe Wagner', 'le collectif la
+        Quadrature du Net', 'le parti de gauche Générations'."""
+        doc = span.doc
+        i = span.start - 1
+        steps = 0
+        while i >= 0 and steps < 4:
+            token = doc[i]
+            if token.lower_ in self.rules.org_heads:
+                return True
+            if not (token.is_lower and token.pos_ in ("ADJ", "DET", "NOUN", "ADP")):
+                return False
+            if token.pos_ in ("DET", "ADP") and token.lower_ not in _COMPLEMENT_WORDS:
+                return False
+            i -= 1
+            steps += 1
+        return False
+
+    def _role_complement(self, span: Span) -> bool:
+        """'Etat' in 'secrétaire d'Etat', 'République' in 'procureur de la République'."""
+        if span[0].text not in self.rules.role_complements:
+            return False
+        doc = span.doc
+        i = span.start - 1
+        while i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "du", "des", "la", "l'", "l’", "le"):
+            i -= 1
+        if i < 0 or i == span.start - 1:
+            return False
+        return self.rules.is_role(doc[i].text) or doc[i].lower_ in self.rules.institution_phrases
+
+    def _demonym(self, span: Span) -> bool:
+        """Inhabitants, not places: 'les Turcs', 'l'Italien', 'les Namurois'."""
+        if len(span) > 2:
+            return False
+        word = span.text.split("-")[-1] if "-" in span.text else span.text
+        index = countries()
+        if index.by_demonym(word) and not index.by_name(span.text):
+            return True
+        if index.region(word) is not None and not is_known_place(span.text):
+            return True  # an adjective of a region or city: "les Parisiens", "des anti-Européens"
+        if len(span) != 1 or span.label_ != LOC:
+            return False
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return (
+            before is not None
+            and before.text in self.rules.articles
+            and span.text.lower().endswith(self.rules.demonym_endings)
+            and not is_known_place(span.text)
+        )
+
+    # -- extending -----------------------------------------------------------------------------
+    def _extend(self, span: Span, label: str) -> Span:
+        doc = span.doc
+        start, end = span.start, span.end
+        if label in (PER, LOC) and start > 0 and _NAME_WORD.match(doc[start - 1].text):
+            info = given_name(doc[start - 1].text)
+            if info is not None and not info.common and doc[start - 1].ent_iob_ != "I":
+                start -= 1  # "Najla Al-Mangoush" where the model saw only "Al-Mangoush"
+                label = PER
+        if label == ORG and span[0].text in self.rules.institution_heads and len(span) == 1:
+            # "Conseil" + "présidentiel": adjectives that complete the name (not demonyms),
+            # or a plural complement ("Conseil des ministres", "Cour des comptes").
+            while (
+                end < len(doc)
+                and end - span.end < 2
+                and doc[end].pos_ == "ADJ"
+                and doc[end].is_lower
+                and not countries().by_demonym(doc[end].text)
+            ):
+                end += 1
+            if (
+                end == span.end
+                and end + 1 < len(doc)
+                and doc[end].lower_ == "des"
+                and doc[end + 1].pos_ == "NOUN"
+                and doc[end + 1].is_lower
+            ):
+                end += 2
+        elif label == PER and span[-1].lower_ in (
+            "van",
+            "von",
+            "de",
+            "da",
+            "al",
+            "el",
+            "ben",
+            "ter",
+        ):
+            while end < len(doc) and doc[end].lower_ in (
+                "de",
+                "der",
+                "den",
+                "van",
+                "von",
+                "la",
+                "le",
+            ):
+                end += 1
+            if end < len(doc) and doc[end].is_alpha:
+                end += 1
+        if (start, end, label) == (span.start, span.end, span.label_):
+            return span
+        return Span(doc, start, end, label=label)
+
+
+def index_has_org(text: str) -> bool:
+    """Placeholder for the actor knowledge base: a name known as an organisation."""
+    return False
+
+
+def _sentence_initial(token: Token) -> bool:
+    if token.is_sent_start:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.text in _QUOTE_OPEN or "\n" in prev.text or prev.text in (":", ".")
+
+
+def _name_part(word: str) -> bool:
+    """A word that may stand in a person's name: capitalised, a particle, or a hyphen."""
+    return bool(_NAME_WORD.match(word)) or word.lower() in (
+        "de",
+        "van",
+        "von",
+        "le",
+        "la",
+        "der",
+        "-",
+        "'",
+        "’",
+    )
+
+
+def _compound_name(word: str) -> bool:
+    """'Champs-Élysées', 'Saint-Etienne': capitals inside a hyphenated word make it a name."""
+    return any(part[:1].isupper() for part in word.split("-")[1:])
+
+
+def _acronym(text: str) -> bool:
+    return sum(c.isalpha() for c in text) >= 2 and text.isupper()
+
+
+@Language.factory(
+    "telex_ruler",
+    default_config={"lang": "fr"},
+    requires=["doc.ents", "token.pos", "token.dep"],
+    assigns=["doc.ents"],
+)
+def make_ruler(nlp: Language, name: str, *, lang: str) -> Ruler:
+    return Ruler(nlp, name, lang=lang)

@@ -55,7 +55,9 @@ def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
     except OSError as err:
         yield Problem(where, f"cannot read: {err.strerror or err}")
         return
-    yield from _read_bytes(data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published)
+    yield from _read_bytes(
+        data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published
+    )
 
 
 def _read_stdin(published: object) -> Iterator[Article | Problem]:

@@ -1,11 +1,31 @@
-"""Decodes raw bytes into text: UTF-8 first, then the legacy Western encodings French text comes in."""
+"""Decodes raw bytes into text: UTF-8 first, then the legacy encodings French text comes in."""
 
 from __future__ import annotations
 
 from telex.errors import InputError
 
 # Bytes that never occur in text files; a few of them mean a binary file.
-_BINARY = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+_BINARY = set(range(0, 9)) | {
+    11,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+    29,
+    30,
+    31,
+}
 
 
 def decode(data: bytes) -> tuple[str, str]:
