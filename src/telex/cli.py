@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 
+from telex import kb
 from telex.article import Article, parse_published
 from telex.errors import InputError, TelexError
 from telex.ingest import Problem, read_inputs
@@ -132,3 +133,78 @@ def analyze(
     if report.skipped:
         print(f"telex: {report.skipped} input(s) skipped, see the errors above", file=sys.stderr)
         raise typer.Exit(1)
+
+
+# -- telex kb: what telex knows of named actors (telex.kb) --
+
+kb_app = typer.Typer(
+    help="The actor knowledge base: organisations and people with their country, role and code.",
+    no_args_is_help=True,
+)
+app.add_typer(kb_app, name="kb")
+
+
+def _describe_actor(actor: kb.Actor) -> str:
+    country = actor.country or ("none (international)" if actor.international else "unknown")
+    lines = [
+        f"{actor.kb_id}  {actor.name}",
+        f"  type:     {actor.type}",
+        f"  country:  {country}",
+        f"  code:     {actor.actor_code or '-'}",
+    ]
+    for index, role in enumerate(actor.roles):
+        if not (role.role or role.valid_from or role.valid_to):
+            continue
+        code = f" ({actor.code_for(role.code)})" if index and role.code else ""
+        if role.valid_from and role.valid_to:
+            validity = f", {role.valid_from} to {role.valid_to}"
+        elif role.valid_from:
+            validity = f", since {role.valid_from}"
+        elif role.valid_to:
+            validity = f", until {role.valid_to}"
+        else:
+            validity = ""
+        label = "role:" if index == 0 else "also:"
+        lines.append(f"  {label:<9} {role.role or '-'}{code}{validity}")
+    if actor.aliases:
+        lines.append(f"  aliases:  {', '.join(actor.aliases)}")
+    if actor.ambiguous:
+        shared = ", ".join(actor.ambiguous)
+        lines.append(f"  shared:   {shared} (not this actor by default)")
+    return "\n".join(lines)
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="A name, alias or acronym: ONU, l'Élysée, Poutine.")],
+    actors: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--actors",
+            help="An extra actor dictionary (.csv or .jsonl) that adds to or overrides the shipped "
+            "one; repeatable. TELEX_ACTORS (os.pathsep-separated paths) is read too.",
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON lines instead.")] = False,
+) -> None:
+    """Show what telex knows of a name: kb_id, type, country, code, role, validity, aliases."""
+    try:
+        base = kb.knowledge_base(tuple(actors or ()))
+    except TelexError as err:
+        print(f"telex: error: {err}", file=sys.stderr)
+        raise typer.Exit(2) from err
+    found = base.lookup_all(name)
+    if not found:
+        print(f"telex: {name!r} is not known ({len(base)} actors in {', '.join(base.sources)})")
+        raise typer.Exit(1)
+    default = base.lookup(name)
+    if as_json:
+        for actor in found:
+            record = actor.to_dict() | {"default": actor is default}
+            print(json.dumps(record, ensure_ascii=False))
+        return
+    if default is None:
+        print(f"{name!r} is ambiguous: {len(found)} actors share it and none is the default")
+    elif len(found) > 1:
+        print(f"{name!r} is shared by {len(found)} actors; the first is its default reading")
+    print("\n\n".join(_describe_actor(actor) for actor in found))
