@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from telex.components.ruler import EntityRules, is_known_place, region_named
 from telex.countries import countries
 from telex.geo import gazetteer
+from telex.kb import Actor, knowledge_base
 from telex.names import PersonName, compatible_given, fold, given_name, parse_person, same_surname
 from telex.schema import Entity, Mention
 
@@ -349,8 +350,33 @@ class Entities:
         for label in (ORG, LOC, MISC):
             self._place_by_key([m for m in names if m.label == label], clusters, label)
         self._merge_acronyms(clusters)
+        self._merge_known(clusters)
         self._place_roles(mentions, clusters)
         return [c for c in clusters if c.mentions]
+
+    def _merge_known(self, clusters: list[_Cluster]) -> None:
+        """Clusters the knowledge base knows as one actor are one entity ('LFI', 'La France
+        insoumise'; 'Daech', 'État islamique')."""
+        by_actor: dict[str, _Cluster] = {}
+        for c in clusters:
+            actor = self._actor(c)
+            if actor is None or not c.mentions:
+                continue
+            host = by_actor.setdefault(actor.kb_id, c)
+            if host is not c and host.label == c.label:
+                host.mentions.extend(c.mentions)
+                c.mentions = []
+
+    def _actor(self, cluster: _Cluster) -> Actor | None:
+        """The known actor a cluster's names designate, if one name is known and fits its type."""
+        kb = knowledge_base()
+        for m in sorted(cluster.mentions, key=lambda m: -len(m.text)):
+            if m.kind == "role":
+                continue
+            actor = kb.lookup(m.text)
+            if actor is not None and actor.type == cluster.label:
+                return actor
+        return None
 
     def _retype_surnames(self, names: list[_Mention]) -> None:
         """A LOC/ORG/MISC span that is a known person's name (in this article) is that person."""
@@ -499,9 +525,13 @@ class Entities:
             for m in mentions:
                 if m.text != name and m.text not in aliases:
                     aliases.append(m.text)
-            country = self._country(cluster, home)
-            role = next((m.role for m in mentions if m.role and m.role not in ("homologue",)), None)
+            actor = self._actor(cluster)
+            country = self._country(cluster, home, actor)
+            role = next((m.role for m in mentions if m.role and m.role != "homologue"), None)
             code_role = next((m.code for m in mentions if m.code), None)
+            if actor is not None:
+                role = role or actor.role
+                code_role = code_role or actor.code
             entities.append(
                 Entity(
                     id=ident,
@@ -510,10 +540,11 @@ class Entities:
                     aliases=aliases,
                     country=country,
                     role=role,
+                    kb_id=actor.kb_id if actor else None,
                     mentions=[
                         Mention(start=m.start_char, end=m.end_char, text=m.text) for m in mentions
                     ],
-                    code=(country or "") + code_role if country and code_role else None,
+                    code=_actor_code(country, code_role),
                 )
             )
             for m in mentions:
@@ -544,7 +575,9 @@ class Entities:
         counts = Counter(_strip_article(m.text) for m in names)
         return counts.most_common(1)[0][0]
 
-    def _country(self, cluster: _Cluster, home: str | None) -> str | None:
+    def _country(self, cluster: _Cluster, home: str | None, actor: Actor | None) -> str | None:
+        if actor is not None and (actor.country or actor.international):
+            return actor.country
         votes = Counter(m.country for m in cluster.mentions if m.country)
         if votes:
             return votes.most_common(1)[0][0]
@@ -584,6 +617,15 @@ class Entities:
         ):
             return ranked[0][0]
         return self.rules.default_country
+
+
+def _actor_code(country: str | None, role_code: str | None) -> str | None:
+    """CAMEO-style actor code: country + role (`TURGOV`); international bodies are `IGO` alone."""
+    if role_code is None:
+        return None
+    if role_code == "IGO" or country is None:
+        return role_code
+    return country + role_code
 
 
 def _place_country(text: str) -> str | None:

@@ -14,11 +14,13 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from telex.countries import Region, countries, normalize
 from telex.geo import gazetteer
+from telex.kb import KnowledgeBase, knowledge_base
 from telex.lang import read_toml
 from telex.names import given_name, role_words, titles
 
@@ -98,10 +100,53 @@ class Ruler:
         self.name = name
         self.rules = EntityRules(lang)
         self.lexicon = Lexicon(nlp)
+        self.kb = knowledge_base()
+        self.matcher = _kb_matcher(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = self.find(doc)
+        doc.ents = self.with_known_actors(doc, self.find(doc))
         return doc
+
+    def with_known_actors(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Names the actor knowledge base knows: they fix the label of a span, complete a cut one
+        ("La France" of "La France insoumise") and add the ones the model missed."""
+        kept = {(span.start, span.end): span for span in spans}
+        by_token = {i: (span.start, span.end) for span in spans for i in range(span.start, span.end)}
+        extra: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            actor = self.kb.lookup(doc.vocab.strings[match_id])
+            if actor is None or actor.type not in (PER, ORG, LOC, MISC):
+                continue
+            known = Span(doc, start, end, label=actor.type, kb_id=actor.kb_id)
+            overlapping = {by_token[i] for i in range(start, end) if i in by_token}
+            if not overlapping:
+                if self._plausible_new_name(known):
+                    extra.append(known)
+                continue
+            if not all(start <= s and e <= end for s, e in overlapping):
+                continue  # inside a longer name: the longer one stands
+            labels = {kept[key].label_ for key in overlapping if key in kept}
+            if actor.type == PER and labels - {PER} and len(known) == 1:
+                continue  # a surname alias never turns a place or organisation into a person
+            for key in overlapping:
+                kept.pop(key, None)
+            extra.append(known)
+        for key, span in kept.items():
+            # a known name written differently from the knowledge base ("COVID-19", "Covid-19")
+            actor = self.kb.lookup(span.text)
+            if actor is not None and actor.type != span.label_ and actor.type in (ORG, LOC, MISC):
+                kept[key] = Span(doc, span.start, span.end, label=actor.type, kb_id=actor.kb_id)
+        return filter_spans(list(kept.values()) + extra)
+
+    def _plausible_new_name(self, span: Span) -> bool:
+        """A knowledge-base name the model did not tag is taken when it looks like a name:
+        capitalised, and either several words, an acronym, or no common word."""
+        first = span[0]
+        if not first.text[:1].isupper():
+            return False
+        if len(span) > 1 or _acronym(first.text):
+            return True
+        return not self.lexicon.is_common(first.text) and not _sentence_initial(first)
 
     def find(self, doc: Doc) -> list[Span]:
         """The corrected entity spans: the model's, trimmed, split, relabelled or dropped."""
@@ -440,8 +485,18 @@ class Ruler:
 
 
 def index_has_org(text: str) -> bool:
-    """Placeholder for the actor knowledge base: a name known as an organisation."""
-    return False
+    """A name the actor knowledge base knows as an organisation."""
+    actor = knowledge_base().lookup(text)
+    return actor is not None and actor.type == ORG
+
+
+def _kb_matcher(nlp: Language, kb: KnowledgeBase) -> PhraseMatcher:
+    """A phrase matcher over every name and alias of the knowledge base, each under its own text."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    names = sorted({name for actor in kb for name in actor.names if kb.lookup(name) is not None})
+    for name in names:
+        matcher.add(name, [nlp.make_doc(name)])
+    return matcher
 
 
 def _sentence_initial(token: Token) -> bool:
