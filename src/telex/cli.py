@@ -403,7 +403,7 @@ def query_timeline(
     event_type: TypeOption = None,
     country: CountryOption = None,
     actor: ActorOption = None,
-    interval: Annotated[str, typer.Option(help="day, month or year.")] = "month",
+    interval: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
     output_format: FormatOption = QueryFormat.jsonl,
 ) -> None:
     """Event counts per period and type."""

@@ -218,6 +218,13 @@ EXPORT_TABLES: dict[str, str] = {
     " ORDER BY day, article_id, id",
 }
 
+# How a timeline names the period of a day, per interval (fixed SQL, chosen by key).
+_PERIODS = {
+    "day": "e.day",
+    "week": "date(e.day, '-6 days', 'weekday 1')",
+    "month": "substr(e.day, 1, 7)",
+    "year": "substr(e.day, 1, 4)",
+}
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"\w+")
 _HIT_OPEN, _HIT_CLOSE = "\x02", "\x03"
@@ -820,18 +827,30 @@ class Store:
     def timeline(
         self, where: EventFilter | None = None, *, interval: str = "month"
     ) -> list[TimelinePoint]:
-        """Event counts per period and type; `interval` is `day`, `month` or `year`."""
-        width = {"day": 10, "month": 7, "year": 4}.get(interval)
-        if width is None:
-            raise InputError(f"unknown interval {interval!r}: use day, month or year")
+        """Event counts per period and type.
+
+        Args:
+            where: which events.
+            interval: `day`, `week` (periods named by their Monday), `month` or `year`.
+        """
+        period = _PERIODS.get(interval)
+        if period is None:
+            raise InputError(f"unknown interval {interval!r}: use {', '.join(_PERIODS)}")
         clauses, params = _event_filter(where or EventFilter())
         clauses = f"{clauses} AND e.day IS NOT NULL" if clauses else "WHERE e.day IS NOT NULL"
         rows = self._db.execute(
-            f"SELECT substr(e.day, 1, {width:d}) AS period, e.type, count(*) AS count"
+            f"SELECT {period} AS period, e.type, count(*) AS count"
             f" FROM events e {clauses} GROUP BY period, e.type ORDER BY period, e.type",
             params,
         ).fetchall()
         return [TimelinePoint(**dict(r)) for r in rows]
+
+    def event_span(self, where: EventFilter | None = None) -> tuple[str | None, str | None]:
+        """The first and last day of the matching events."""
+        clauses, params = _event_filter(where or EventFilter())
+        row = self._db.execute(f"SELECT min(e.day), max(e.day) FROM events e {clauses}", params)
+        first, last = row.fetchone()
+        return first, last
 
     def event_types(self) -> list[Count]:
         return [
