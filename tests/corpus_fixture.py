@@ -42,64 +42,107 @@ def build(record: dict[str, Any]) -> tuple[Article, Analysis]:
                 taken.append((start, start + len(surface)))
                 mentions.append(Mention(start=start, end=start + len(surface), text=surface))
         entity = Entity(
-            id=f"e{n}", name=spec["name"], type=spec["type"], aliases=spec.get("aliases", []),
-            country=spec.get("country"), role=spec.get("role"), code=spec.get("code"),
+            id=f"e{n}",
+            name=spec["name"],
+            type=spec["type"],
+            aliases=spec.get("aliases", []),
+            country=spec.get("country"),
+            role=spec.get("role"),
+            code=spec.get("code"),
             mentions=sorted(mentions, key=lambda m: m.start),
-        )  # fmt: skip
+        )
         entities.append(entity)
         ids[entity.name] = entity
     quotes = []
     for n, spec in enumerate(record["quotes"], 1):
         start = _find(text, spec["text"])[0]
         speaker = ids.get(spec.get("speaker", ""))
-        quotes.append(Quote(
-            id=f"q{n}", text=spec["text"], start=start, end=start + len(spec["text"]),
-            kind=spec["kind"], speaker=speaker.id if speaker else None,
-            speaker_name=spec.get("speaker"), cue=spec.get("cue"),
-        ))  # fmt: skip
+        quotes.append(
+            Quote(
+                id=f"q{n}",
+                text=spec["text"],
+                start=start,
+                end=start + len(spec["text"]),
+                kind=spec["kind"],
+                speaker=speaker.id if speaker else None,
+                speaker_name=spec.get("speaker"),
+                cue=spec.get("cue"),
+            )
+        )
     timexes = []
     for n, spec in enumerate(record["timexes"], 1):
         start = _find(text, spec["text"])[0]
-        timexes.append(Timex(id=f"t{n}", text=spec["text"], start=start,
-                             end=start + len(spec["text"]), value=spec["value"]))  # fmt: skip
+        timexes.append(
+            Timex(
+                id=f"t{n}",
+                text=spec["text"],
+                start=start,
+                end=start + len(spec["text"]),
+                value=spec["value"],
+            )
+        )
     places, place_ids = [], {}
     for n, spec in enumerate(record["places"], 1):
         start = _find(text, spec["text"])[0]
         entity = ids.get(spec["text"])
         place = Place(
-            id=f"p{n}", text=spec["text"], start=start, end=start + len(spec["text"]),
-            name=spec["text"], country=spec.get("country"), lat=spec.get("lat"),
-            lon=spec.get("lon"), entity=entity.id if entity else None,
-        )  # fmt: skip
+            id=f"p{n}",
+            text=spec["text"],
+            start=start,
+            end=start + len(spec["text"]),
+            name=spec["text"],
+            country=spec.get("country"),
+            lat=spec.get("lat"),
+            lon=spec.get("lon"),
+            entity=entity.id if entity else None,
+        )
         places.append(place)
         place_ids[place.name] = place.id
     events = []
     for n, spec in enumerate(record["events"], 1):
         start = _find(text, spec["text"])[0]
         source, target = ids.get(spec.get("source", "")), ids.get(spec.get("target", ""))
-        events.append(Event(
-            id=f"v{n}", type=spec["type"], cameo_root=spec.get("cameo_root"),
-            mode=spec.get("mode"),
-            source=source.id if source else None,
-            source_name=source.name if source else spec.get("source"),
-            source_country=source.country if source else spec.get("source_country"),
-            source_code=source.code if source else None,
-            target=target.id if target else None,
-            target_name=target.name if target else spec.get("target_name"),
-            target_country=target.country if target else spec.get("target_country"),
-            target_code=target.code if target else spec.get("target_code"),
-            date=spec.get("date"), place=place_ids.get(spec.get("place", "")),
-            text=spec["text"], start=start, end=start + len(spec["text"]),
-        ))  # fmt: skip
+        events.append(
+            Event(
+                id=f"v{n}",
+                type=spec["type"],
+                cameo_root=spec.get("cameo_root"),
+                mode=spec.get("mode"),
+                source=source.id if source else None,
+                source_name=source.name if source else spec.get("source"),
+                source_country=source.country if source else spec.get("source_country"),
+                source_code=source.code if source else None,
+                target=target.id if target else None,
+                target_name=target.name if target else spec.get("target_name"),
+                target_country=target.country if target else spec.get("target_country"),
+                target_code=target.code if target else spec.get("target_code"),
+                date=spec.get("date"),
+                place=place_ids.get(spec.get("place", "")),
+                text=spec["text"],
+                start=start,
+                end=start + len(spec["text"]),
+            )
+        )
     article = Article(
-        text=text, id=record["id"], published=record["published"], title=record["title"],
-        source=record["source"], url=record["url"],
-    )  # fmt: skip
+        text=text,
+        id=record["id"],
+        published=record["published"],
+        title=record["title"],
+        source=record["source"],
+        url=record["url"],
+    )
     analysis = Analysis(
-        id=record["id"], published=record["published"], title=record["title"],
-        source=record["source"], url=record["url"], entities=entities, quotes=quotes,
-        timexes=timexes, places=places, events=events,
-    )  # fmt: skip
+        id=record["id"],
+        published=record["published"],
+        title=record["title"],
+        source=record["source"],
+        url=record["url"],
+        entities=entities,
+        quotes=quotes,
+        timexes=timexes,
+        places=places,
+        events=events,
+    )
     return article, analysis
 
 

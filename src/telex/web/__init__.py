@@ -1,4 +1,4 @@
-"""The web interface: a dashboard over a corpus and its JSON API, served offline by `telex serve`."""
+"""A dashboard and a JSON API over a corpus, served offline by `telex serve`."""
 
 from telex.web.app import create_app
 from telex.web.deps import WebSettings

@@ -16,9 +16,23 @@ from telex.query import Network, PlacePoint, TimelinePoint
 
 # PLOVER's 16 event types in codebook order, which is also the order of the chart's stacks.
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 
 GRAVITY = 1.0
@@ -100,8 +114,17 @@ def timeline_chart(
         h = point.count / peak * plot_h
         y = top + plot_h - (stacked[i] + point.count) / peak * plot_h
         stacked[i] += point.count
-        chart.bars.append(Bar(left + i * step + (step - bar_w) / 2, y, bar_w, h, point.type,
-                              point.period, point.count))  # fmt: skip
+        chart.bars.append(
+            Bar(
+                left + i * step + (step - bar_w) / 2,
+                y,
+                bar_w,
+                h,
+                point.type,
+                point.period,
+                point.count,
+            )
+        )
     chart.y_ticks = [(top + plot_h - v / peak * plot_h, v) for v in sorted({0, peak // 2, peak})]
     every = max(1, math.ceil(len(periods) / max(width // 90, 2)))
     chart.x_labels = [
@@ -179,8 +202,9 @@ def network_layout(
     most = max(node.n_articles for node in network.nodes) or 1
     for node, (x, y) in zip(network.nodes, xy, strict=True):
         r = 5 + 15 * math.sqrt(node.n_articles / most)
-        graph.nodes.append(Node(node.id, node.name, node.type, float(x), float(y), r,
-                                node.n_articles))  # fmt: skip
+        graph.nodes.append(
+            Node(node.id, node.name, node.type, float(x), float(y), r, node.n_articles)
+        )
     heaviest = max((e.weight for e in network.edges), default=1) or 1
     for edge in network.edges:
         a, b = graph.nodes[index[edge.source]], graph.nodes[index[edge.target]]
@@ -194,7 +218,7 @@ def network_layout(
                 edge.weight,
                 edge.n_events,
                 f"{a.name} — {b.name}",
-            )  # fmt: skip
+            )
         )
     return graph
 
@@ -231,8 +255,9 @@ def place_map(places: list[PlacePoint], *, labels: int = 12) -> Map:
     y0 = min(max(cy - h / 2, 0.0), 180 - h)
     most = max(p.n_mentions for p in places) or 1
     scale = w / 100
-    chart = Map(view_box=f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}", stroke=0.15 * scale,
-                font=1.6 * scale)  # fmt: skip
+    chart = Map(
+        view_box=f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}", stroke=0.15 * scale, font=1.6 * scale
+    )
     for rank, (place, x, y) in enumerate(zip(places, xs, ys, strict=True)):
         r = (0.4 + 0.9 * math.sqrt(place.n_mentions / most)) * scale
         chart.points.append(Point(x, y, r, place, rank < labels))

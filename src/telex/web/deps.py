@@ -35,7 +35,7 @@ SettingsDep = Annotated[WebSettings, Depends(get_settings)]
 
 
 def get_store(settings: SettingsDep) -> Iterator[Store]:
-    """A connection for one request (SQLite connections are cheap; WAL lets ingest run meanwhile)."""
+    """A connection per request: cheap with SQLite, and WAL lets an ingest run meanwhile."""
     store = Store(settings.db, create=False)
     try:
         yield store

@@ -7,6 +7,7 @@ the template's escaping on its own, and the markup around it comes only from the
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from telex.query import StoredArticle
@@ -57,15 +58,40 @@ def article_spans(article: StoredArticle) -> list[Span]:
         label = f"{entity.type} · {entity.name}" + (f" ({detail})" if detail else "")
         actor = article.actors.get(entity.id)
         for n, mention in enumerate(entity.mentions):
-            spans.append(Span(mention.start, mention.end, "entity", f"s-{entity.id}-{n}", label,
-                              f"ent-{entity.type}", f"/actors/{actor}" if actor else None))  # fmt: skip
+            spans.append(
+                Span(
+                    mention.start,
+                    mention.end,
+                    "entity",
+                    f"s-{entity.id}-{n}",
+                    label,
+                    f"ent-{entity.type}",
+                    f"/actors/{actor}" if actor else None,
+                )
+            )
     for quote in article.quotes:
         who = quote.speaker_name or "unknown speaker"
-        spans.append(Span(quote.start, quote.end, "quote", f"s-{quote.id}",
-                          f"quote ({quote.kind}) · {who}", f"quote-{quote.kind}"))  # fmt: skip
+        spans.append(
+            Span(
+                quote.start,
+                quote.end,
+                "quote",
+                f"s-{quote.id}",
+                f"quote ({quote.kind}) · {who}",
+                f"quote-{quote.kind}",
+            )
+        )
     for timex in article.timexes:
-        spans.append(Span(timex.start, timex.end, "timex", f"s-{timex.id}",
-                          f"{timex.type} · {timex.value or '?'}", ""))  # fmt: skip
+        spans.append(
+            Span(
+                timex.start,
+                timex.end,
+                "timex",
+                f"s-{timex.id}",
+                f"{timex.type} · {timex.value or '?'}",
+                "",
+            )
+        )
     for place in article.places:
         where = f" ({place.lat:.2f}, {place.lon:.2f})" if place.lat is not None else ""
         label = f"place · {place.name}{', ' + place.country if place.country else ''}{where}"
@@ -75,8 +101,9 @@ def article_spans(article: StoredArticle) -> list[Span]:
         who = f"{event.source_name or event.source_country or '?'} → "
         who += event.target_name or event.target_country or "-"
         label = f"{event.type}{mode} · {who}" + (f" · {event.date}" if event.date else "")
-        spans.append(Span(event.start, event.end, "event", f"s-{event.id}", label,
-                          f"ev-{event.type}"))  # fmt: skip
+        spans.append(
+            Span(event.start, event.end, "event", f"s-{event.id}", label, f"ev-{event.type}")
+        )
     return spans
 
 
@@ -90,7 +117,7 @@ def segments(text: str, spans: list[Span]) -> list[Segment]:
         starting.setdefault(span.start, []).append(span)
     out: list[Segment] = []
     active: list[Span] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         opened = starting.get(a, [])
         active = [s for s in active if s.end > a] + opened
         out.append(Segment(text[a:b], list(active), [s.anchor for s in opened]))

@@ -60,17 +60,21 @@ def home(
 ) -> HTMLResponse:
     size = settings.page_size
     chart, interval = _timeline(store, EventFilter(), width=480)
-    return _page(request, "index.html", {
-        "q": q or "",
-        "stats": store.stats(),
-        "articles": store.articles(search=q, limit=size, offset=(page - 1) * size),
-        "total": store.count_articles(search=q),
-        "page": page,
-        "page_size": size,
-        "chart": chart,
-        "interval": interval,
-        "top_actors": store.actors(types=["PER", "ORG"], limit=12),
-    })  # fmt: skip
+    return _page(
+        request,
+        "index.html",
+        {
+            "q": q or "",
+            "stats": store.stats(),
+            "articles": store.articles(search=q, limit=size, offset=(page - 1) * size),
+            "total": store.count_articles(search=q),
+            "page": page,
+            "page_size": size,
+            "chart": chart,
+            "interval": interval,
+            "top_actors": store.actors(types=["PER", "ORG"], limit=12),
+        },
+    )
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -79,13 +83,17 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
     if article is None:
         raise HTTPException(404, f"no article {article_id!r}")
     entity_names = {e.id: e.name for e in article.entities}
-    return _page(request, "article.html", {
-        "article": article,
-        "segments": segments(article.text, article_spans(article)),
-        "layers": LAYERS,
-        "entity_names": entity_names,
-        "place_names": {p.id: p.name for p in article.places},
-    })  # fmt: skip
+    return _page(
+        request,
+        "article.html",
+        {
+            "article": article,
+            "segments": segments(article.text, article_spans(article)),
+            "layers": LAYERS,
+            "entity_names": entity_names,
+            "place_names": {p.id: p.name for p in article.places},
+        },
+    )
 
 
 @router.get("/actors", response_class=HTMLResponse)
@@ -99,14 +107,18 @@ def actors_page(
 ) -> HTMLResponse:
     size = settings.page_size
     types = [type] if type in ENTITY_TYPES else None
-    return _page(request, "actors.html", {
-        "q": q or "",
-        "type": type or "",
-        "types": ENTITY_TYPES,
-        "actors": store.actors(search=q, types=types, limit=size, offset=(page - 1) * size),
-        "page": page,
-        "page_size": size,
-    })  # fmt: skip
+    return _page(
+        request,
+        "actors.html",
+        {
+            "q": q or "",
+            "type": type or "",
+            "types": ENTITY_TYPES,
+            "actors": store.actors(search=q, types=types, limit=size, offset=(page - 1) * size),
+            "page": page,
+            "page_size": size,
+        },
+    )
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -143,20 +155,32 @@ def events_page(
         if not actor_ids:
             problems.append(f"no actor matches {actor!r}")
     where = EventFilter(
-        type=type or None, country=country or None, actor=actor_ids,
-        date_from=dates["from"], date_to=dates["to"],
-    )  # fmt: skip
+        type=type or None,
+        country=country or None,
+        actor=actor_ids,
+        date_from=dates["from"],
+        date_to=dates["to"],
+    )
     chart, interval = _timeline(store, where)
-    return _page(request, "events.html", {
-        "form": {"type": type or "", "country": country or "", "actor": actor or "",
-                 "date_from": date_from or "", "date_to": date_to or ""},
-        "problems": problems,
-        "types": [t for t in PLOVER_TYPES],
-        "present_types": store.event_types(),
-        "chart": chart,
-        "interval": interval,
-        "events": store.events(where, limit=200),
-    })  # fmt: skip
+    return _page(
+        request,
+        "events.html",
+        {
+            "form": {
+                "type": type or "",
+                "country": country or "",
+                "actor": actor or "",
+                "date_from": date_from or "",
+                "date_to": date_to or "",
+            },
+            "problems": problems,
+            "types": [t for t in PLOVER_TYPES],
+            "present_types": store.event_types(),
+            "chart": chart,
+            "interval": interval,
+            "events": store.events(where, limit=200),
+        },
+    )
 
 
 @router.get("/network", response_class=HTMLResponse)
@@ -168,9 +192,16 @@ def network_page(
 ) -> HTMLResponse:
     types = [t for t in (type or ["PER", "ORG"]) if t in ENTITY_TYPES] or ["PER", "ORG"]
     graph = network_layout(store.network(types=types, limit=limit))
-    return _page(request, "network.html", {
-        "graph": graph, "types": ENTITY_TYPES, "selected": types, "limit": limit,
-    })  # fmt: skip
+    return _page(
+        request,
+        "network.html",
+        {
+            "graph": graph,
+            "types": ENTITY_TYPES,
+            "selected": types,
+            "limit": limit,
+        },
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
