@@ -36,6 +36,8 @@ def html_text(fragment: str) -> str:
     import lxml.html
 
     root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    for element in list(root.iter("script", "style")):
+        element.drop_tree()
     for element in root.iter(*_BLOCKS):
         element.tail = "\n" + (element.tail or "")
     lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().splitlines())
