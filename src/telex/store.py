@@ -657,7 +657,8 @@ class Store:
         offset: int = 0,
     ) -> list[ActorSummary]:
         """Actors, most present first; `search` keeps those with a name or alias containing it."""
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if types:
             clauses.append(f"type IN ({', '.join('?' * len(types))})")
             params.extend(types)

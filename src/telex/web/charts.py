@@ -207,17 +207,17 @@ def network_layout(
         )
     heaviest = max((e.weight for e in network.edges), default=1) or 1
     for edge in network.edges:
-        a, b = graph.nodes[index[edge.source]], graph.nodes[index[edge.target]]
+        one, two = graph.nodes[index[edge.source]], graph.nodes[index[edge.target]]
         graph.edges.append(
             Edge(
-                a.x,
-                a.y,
-                b.x,
-                b.y,
+                one.x,
+                one.y,
+                two.x,
+                two.y,
                 0.5 + 4 * edge.weight / heaviest,
                 edge.weight,
                 edge.n_events,
-                f"{a.name} — {b.name}",
+                f"{one.name} — {two.name}",
             )
         )
     return graph
