@@ -8,6 +8,7 @@ dashboard can be tested with quotes, events and places whatever the components f
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +153,10 @@ def mini_corpus() -> list[tuple[Article, Analysis]]:
     return [build(record) for record in records]
 
 
-def fill(store: Any, extra: list[tuple[Article, Analysis]] = ()) -> None:  # type: ignore[assignment]
-    """Add the mini corpus (and `extra` pairs, such as the seed article) to a store."""
+def fill(
+    store: Any, extra: Iterable[tuple[Article, Analysis]] = (), *, skip: Iterable[str] = ()
+) -> None:
+    """Add the mini corpus (but the `skip` ids) and `extra` pairs such as the seed article."""
     for article, analysis in [*mini_corpus(), *extra]:
-        store.add(article, analysis)
+        if article.id not in set(skip):
+            store.add(article, analysis)

@@ -240,7 +240,7 @@ class Map:
     font: float = 3.0
 
 
-def place_map(places: list[PlacePoint], *, labels: int = 12) -> Map:
+def place_map(places: list[PlacePoint], *, labels: int = 12, text_size: float = 1.6) -> Map:
     """Points in an equirectangular projection (x = lon + 180, y = 90 - lat), framed on the data."""
     if not places:
         return Map(view_box="0 0 360 180")
@@ -256,9 +256,20 @@ def place_map(places: list[PlacePoint], *, labels: int = 12) -> Map:
     most = max(p.n_mentions for p in places) or 1
     scale = w / 100
     chart = Map(
-        view_box=f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}", stroke=0.15 * scale, font=1.6 * scale
+        view_box=f"{x0:.2f} {y0:.2f} {w:.2f} {h:.2f}", stroke=0.15 * scale, font=text_size * scale
     )
-    for rank, (place, x, y) in enumerate(zip(places, xs, ys, strict=True)):
+    boxes: list[tuple[float, float, float, float]] = []
+    for place, x, y in zip(places, xs, ys, strict=True):
         r = (0.4 + 0.9 * math.sqrt(place.n_mentions / most)) * scale
-        chart.points.append(Point(x, y, r, place, rank < labels))
+        # Most mentioned first; a label that would cover another one is left out.
+        left, width = x + r * 1.2, len(place.name) * 0.6 * chart.font
+        box = (left, y - chart.font * 0.8, left + width, y + chart.font * 0.5)
+        label = len(boxes) < labels and not any(_overlap(box, other) for other in boxes)
+        if label:
+            boxes.append(box)
+        chart.points.append(Point(x, y, r, place, label))
     return chart
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]

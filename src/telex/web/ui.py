@@ -73,6 +73,7 @@ def home(
             "chart": chart,
             "interval": interval,
             "top_actors": store.actors(types=["PER", "ORG"], limit=12),
+            "map_chart": place_map(store.places(limit=100), labels=6, text_size=3.2),
         },
     )
 
@@ -207,4 +208,4 @@ def network_page(
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, store: StoreDep) -> HTMLResponse:
     places = store.places()
-    return _page(request, "map.html", {"chart": place_map(places), "places": places[:50]})
+    return _page(request, "map.html", {"map_chart": place_map(places), "places": places[:50]})
