@@ -108,7 +108,9 @@ def test_web_escapes_article_text_everywhere(client, ids):
     article = pages[0]
     assert "&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;" in article
     assert "&lt;img src=x onerror=alert(&#39;img&#39;)&gt;" in article
-    assert 'href="https://example.org/&#34;&gt;&lt;script&gt;' in article
+    # A javascript: URL is shown as text, never made a link.
+    assert 'href="javascript' not in article
+    assert "javascript:alert(&#39;url&#39;)//&#34;&gt;&lt;script&gt;" in article
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Un texte piégé" in pages[1]
 
 
@@ -312,3 +314,16 @@ def test_place_map_frames_the_points():
 def test_web_settings_default_to_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("TELEX_DB", str(tmp_path / "x.db"))
     assert WebSettings().db == tmp_path / "x.db"
+
+
+def test_web_finds_an_article_by_a_url_source_id(tmp_path):
+    from telex import Analysis, Article
+
+    with Store(tmp_path / "c.db") as store:
+        store.add(
+            Article(text="Un texte court.", id="https://example.org/2023/a"), Analysis(id="x")
+        )
+    client = TestClient(create_app(WebSettings(db=tmp_path / "c.db")))
+    data = client.get("/api/v1/articles/https://example.org/2023/a").json()
+    assert data["source_id"] == "https://example.org/2023/a"
+    assert client.get("/articles/https://example.org/2023/a").status_code == 200

@@ -65,7 +65,7 @@ def articles(
     return store.articles(search=q, limit=limit, offset=offset)
 
 
-@router.get("/articles/{article_id}", response_model=StoredArticle, summary="One article")
+@router.get("/articles/{article_id:path}", response_model=StoredArticle, summary="One article")
 def article(article_id: str, store: StoreDep) -> StoredArticle:
     """The article's analysis (the output contract) with its text, source id and actors."""
     found = store.article(article_id)

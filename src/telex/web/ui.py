@@ -36,6 +36,14 @@ templates = Jinja2Templates(
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 
+def http_url(url: str | None) -> str | None:
+    """A URL from the corpus only becomes a link when it is http(s): never `javascript:`."""
+    return url if url and url.strip().lower().startswith(("http://", "https://")) else None
+
+
+templates.env.filters["http_url"] = http_url
+
+
 def _page(request: Request, name: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
     settings = request.app.state.settings
     return templates.TemplateResponse(
@@ -78,7 +86,7 @@ def home(
     )
 
 
-@router.get("/articles/{article_id}", response_class=HTMLResponse)
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResponse:
     article = store.article(article_id)
     if article is None:
