@@ -327,3 +327,21 @@ def test_web_finds_an_article_by_a_url_source_id(tmp_path):
     data = client.get("/api/v1/articles/https://example.org/2023/a").json()
     assert data["source_id"] == "https://example.org/2023/a"
     assert client.get("/articles/https://example.org/2023/a").status_code == 200
+
+
+def test_cli_serve_checks_the_corpus_then_runs_the_app(tmp_path, corpus, monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from telex.cli import app
+
+    runner = CliRunner()
+    missing = runner.invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == 1
+    assert "no corpus at" in missing.stderr
+    served = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.update(app=app, **options))
+    ran = runner.invoke(app, ["serve", "--db", str(corpus), "--port", "8123"])
+    assert ran.exit_code == 0
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8123)
+    assert TestClient(served["app"]).get("/api/v1/stats").json()["articles"] == 5
