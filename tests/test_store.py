@@ -148,6 +148,7 @@ def test_store_refuses_what_is_not_a_corpus(tmp_path):
         ),
         # A surname alone never joins a full name.
         (("Emmanuel Macron", ("M. Macron", "Macron")), ("Macron", ()), False),
+        (("Marine Le Pen", ("Le Pen",)), ("Le Pen", ()), False),
         # Nor a title plus a surname.
         (("Marine Le Pen", ("Mme Le Pen",)), ("Mme Le Pen", ()), False),
     ],
@@ -210,6 +211,9 @@ def test_store_types_and_countries_keep_actors_apart(store, first, second, same)
         ("Macron", ["M. Macron", "Emmanuel Macron"], "emmanuel macron", True),
         ("Macron", ["M. Macron"], "macron", False),
         ("Mme Najla Al-Mangoush", [], "najla al mangoush", True),
+        ("Le Pen", ["Mme Le Pen"], "le pen", False),
+        ("M. Le Drian", [], "le drian", False),
+        ("Al-Mangoush", ["Najla Al-Mangoush"], "najla al mangoush", True),
     ],
 )
 def test_actor_keys_people(name, aliases, primary, full):

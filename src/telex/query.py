@@ -44,6 +44,13 @@ def _honorifics(lang: str) -> frozenset[str]:
         return frozenset()
 
 
+def _particles(lang: str) -> frozenset[str]:
+    try:
+        return frozenset(read_list(lang, "name_particles.txt"))
+    except DataError:
+        return frozenset()
+
+
 def _strip_honorifics(tokens: list[str], lang: str) -> list[str]:
     titles = _honorifics(lang)
     while len(tokens) > 1 and tokens[0] in titles:
@@ -76,7 +83,8 @@ def actor_keys(
 ) -> ActorKeys:
     """The matching keys of an entity.
 
-    People (PER) match only on full names: given name plus surname, honorifics dropped. Aliases
+    People (PER) match only on full names: a given name then a surname, honorifics dropped (a
+    name that starts with a surname particle, "Le Pen", "Al-Mangoush", has no given name). Aliases
     count only when they start with the same given name (a transliteration variant such as
     "Najla Al-Manqoush"), so a surname alone ("Le Pen"), a title plus a surname ("Mme Le Pen") or
     another given name ("Jean-Marie Le Pen" beside "Marine Le Pen") never joins two people. A
@@ -91,17 +99,23 @@ def actor_keys(
         return ActorKeys(primary=primary, keys=frozenset(keys), full=True)
 
     tokenized = [_strip_honorifics(normalize_name(n).split(), lang) for n in [name, *aliases]]
+    particles = _particles(lang)
+
+    def is_full(tokens: list[str]) -> bool:
+        # A given name, then more: "Le Pen" or "Al-Mangoush" alone start with their surname.
+        return len(tokens) >= 2 and tokens[0] not in particles
+
     own = tokenized[0]
-    full_name = own if len(own) >= 2 else None
+    full_name = own if is_full(own) else None
     if full_name is None:
         # The best full name among the aliases: the longest that ends with the name itself.
-        endings = [t for t in tokenized[1:] if len(t) >= 2 and own and t[-len(own) :] == own]
+        endings = [t for t in tokenized[1:] if is_full(t) and own and t[-len(own) :] == own]
         full_name = max(endings, key=len, default=None)
     if full_name is None:
         single = " ".join(own)
         return ActorKeys(primary=single, keys=frozenset({single} - {""}), full=False)
     given = full_name[0]
-    keys = {" ".join(t) for t in tokenized if len(t) >= 2 and t[0] == given}
+    keys = {" ".join(t) for t in tokenized if is_full(t) and t[0] == given}
     return ActorKeys(primary=" ".join(full_name), keys=frozenset(keys), full=True)
 
 
