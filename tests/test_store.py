@@ -300,6 +300,10 @@ def test_store_network_and_places(mini):
     pairs = {frozenset((names[e.source], names[e.target])): e for e in network.edges}
     dumont_benali = pairs[frozenset(("Claire Dumont", "Karim Benali"))]
     assert (dumont_benali.weight, dumont_benali.n_events) == (1, 1)
+    # Above one shared article, only the pairs joined by events stay linked.
+    lasting = mini.network(limit=10, min_weight=2).edges
+    assert lasting
+    assert all(e.weight == 0 and e.n_events > 0 for e in lasting)
     places = {p.name: p for p in mini.places()}
     assert places["Dakar"].n_mentions == 2
     assert places["Dakar"].n_articles == 2

@@ -396,7 +396,7 @@ class Store:
         )
         self._db.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-            (cursor.lastrowid, analysis.title or "", article.text),
+            (cursor.lastrowid, analysis.title, article.text),
         )
 
         actor_of: dict[str, int] = {}

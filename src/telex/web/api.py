@@ -133,9 +133,12 @@ def network(
     store: StoreDep,
     type: Annotated[list[EntityType] | None, Query(description="Actor types.")] = None,
     limit: Annotated[int, Query(ge=2, le=200, description="Most present actors.")] = 40,
+    together: Annotated[
+        int, Query(ge=1, description="Articles two actors must share to be linked.")
+    ] = 1,
 ) -> Network:
     """The most present actors, linked by shared articles and by events between them."""
-    return store.network(types=type or ["PER", "ORG"], limit=limit)
+    return store.network(types=type or ["PER", "ORG"], limit=limit, min_weight=together)
 
 
 @router.get("/places", response_model=list[PlacePoint], summary="Places on the map")

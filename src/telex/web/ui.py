@@ -198,9 +198,12 @@ def network_page(
     store: StoreDep,
     type: Annotated[list[str] | None, Query()] = None,
     limit: Annotated[int, Query(ge=2, le=200)] = 40,
+    together: Annotated[int | None, Query(ge=1)] = None,
 ) -> HTMLResponse:
     types = [t for t in (type or ["PER", "ORG"]) if t in ENTITY_TYPES] or ["PER", "ORG"]
-    graph = network_layout(store.network(types=types, limit=limit))
+    # In a large corpus everybody meets everybody once: by default, keep the lasting ties.
+    together = together or max(1, store.stats().articles // 200)
+    graph = network_layout(store.network(types=types, limit=limit, min_weight=together))
     return _page(
         request,
         "network.html",
@@ -209,6 +212,7 @@ def network_page(
             "types": ENTITY_TYPES,
             "selected": types,
             "limit": limit,
+            "together": together,
         },
     )
 
