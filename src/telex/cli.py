@@ -1,5 +1,7 @@
 """The `telex` command line: thin commands over the public API.
 
+`analyze` prints analyses; `ingest`, `query`, `export` and `serve` work on a corpus database.
+
 Results go to stdout, problems to stderr as one line each (`telex: error: WHERE: WHAT`).
 Exit status: 0 all went well, 1 some input was skipped, 2 bad usage.
 """
@@ -10,18 +12,37 @@ import datetime as dt
 import enum
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 from telex import kb
+from telex import export as exporting
 from telex.article import Article, parse_published
+from telex.corpus import IngestSummary, plan
+from telex.corpus import ingest as ingest_articles
 from telex.errors import InputError, TelexError
 from telex.ingest import Problem, read_inputs
 from telex.language import language_problem
-from telex.pipeline import analyze_many
+from telex.pipeline import analyze_many, load_pipeline
+from telex.query import ActorProfile, ArticleSummary, EventFilter, EventRow, as_jsonable
 from telex.report import render_table
+from telex.store import Store
 
 app = typer.Typer(
     name="telex",
@@ -208,3 +229,341 @@ def kb_lookup(
     elif len(found) > 1:
         print(f"{name!r} is shared by {len(found)} actors; the first is its default reading")
     print("\n\n".join(_describe_actor(actor) for actor in found))
+
+
+# ---------------------------------------------------------------------------------------------
+# The corpus: ingest, query, export, serve
+# ---------------------------------------------------------------------------------------------
+
+DEFAULT_DB = Path("corpus.db")
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus database (SQLite).")]
+LimitOption = Annotated[int, typer.Option(min=1, help="At most this many results.")]
+
+
+class QueryFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+FormatOption = Annotated[
+    QueryFormat,
+    typer.Option("--format", "-f", help="jsonl: one object a line; table: for reading."),
+]
+TypeOption = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
+CountryOption = Annotated[
+    str | None, typer.Option(help="Source or target country, ISO alpha-3 (FRA).")
+]
+ActorOption = Annotated[str | None, typer.Option(help="Source or target actor: name or id.")]
+
+
+def _open_store(db: Path, *, create: bool = False) -> Store:
+    try:
+        return Store(db, create=create)
+    except TelexError as err:
+        print(f"telex: error: {err}", file=sys.stderr)
+        raise typer.Exit(1) from err
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    try:
+        return parse_published(value)
+    except InputError as err:
+        raise typer.BadParameter(str(err), param_hint=name) from err
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second, averaged over the run so far."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        rate = task.completed / elapsed if elapsed > 0 else 0.0
+        return Text(f"{rate:5.1f} articles/s")
+
+
+def _progress() -> Progress:
+    """A progress bar on stderr: count, rate, time spent and time left."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles: .txt, .jsonl, .html pages, RSS/Atom feeds (.rss, .atom, .xml), "
+            "directories of them, http(s) URLs of pages or feeds, or - for stdin.",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = DEFAULT_DB,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for articles and pages that state none."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per analysis batch.")] = 16,
+) -> None:
+    """Analyse articles into a corpus: each is stored whole or not at all."""
+    anchor = _published(published)
+    summary = IngestSummary()
+    with _open_store(db, create=True) as store:
+        todo = plan(read_inputs(paths, published=anchor), store, summary)
+        for problem in summary.warnings:
+            print(f"telex: warning: {problem}", file=sys.stderr)
+        try:
+            if todo:
+                print(f"telex: {len(todo)} new articles; loading the French model…",
+                      file=sys.stderr, flush=True)
+                load_pipeline()
+            with _progress() as progress:
+                task = progress.add_task("analysing", total=len(todo))
+                ingest_articles(
+                    todo, store, summary, batch_size=batch_size,
+                    on_article=lambda _: progress.advance(task),
+                )
+        except TelexError as err:
+            print(f"telex: error: {err}", file=sys.stderr)
+            raise typer.Exit(1) from err
+    for problem in summary.failed:
+        print(f"telex: error: {problem}", file=sys.stderr)
+    print(
+        f"{db}: {summary.added} added, {summary.present} already present, "
+        f"{len(summary.failed)} failed",
+        file=sys.stderr,
+    )
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+query_app = typer.Typer(
+    help="Ask a corpus: events, quotes, actors, timelines, full-text search.",
+    no_args_is_help=True,
+)
+app.add_typer(query_app, name="query")
+
+
+def _emit(results: Iterable[BaseModel], output_format: QueryFormat, line: object = None) -> None:
+    """Print results as JSON lines, or one readable line each with `line(result)`."""
+    for result in results:
+        if output_format is QueryFormat.jsonl or line is None:
+            sys.stdout.write(json.dumps(as_jsonable(result), ensure_ascii=False) + "\n")
+        else:
+            assert callable(line)
+            sys.stdout.write(str(line(result)) + "\n")
+
+
+def _actor_ids(store: Store, name: str | None) -> list[int] | None:
+    """The actors a name means (all of them when several match); exits when none does."""
+    if name is None:
+        return None
+    found = store.find_actors(name)
+    if not found:
+        print(f"telex: error: no actor matches {name!r}", file=sys.stderr)
+        raise typer.Exit(1)
+    return [actor.id for actor in found]
+
+
+@query_app.command("events")
+def query_events(
+    db: DbOption = DEFAULT_DB,
+    event_type: TypeOption = None,
+    country: CountryOption = None,
+    actor: ActorOption = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.")] = None,
+    limit: LimitOption = 100,
+    output_format: FormatOption = QueryFormat.jsonl,
+) -> None:
+    """Events by type, country, actor and date range, in date order."""
+    with _open_store(db) as store:
+        where = EventFilter(
+            type=event_type, country=country, actor=_actor_ids(store, actor),
+            date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+        )
+        _emit(store.events(where, limit=limit), output_format, _render_event)
+
+
+def _render_event(e: EventRow) -> str:
+    source = e.source_name or e.source_country or "?"
+    target = e.target_name or e.target_country or "-"
+    return f"{e.day or '????-??-??'}  {e.type:<10} {source} → {target}  “{_flat(e.text)}”"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@query_app.command("quotes")
+def query_quotes(
+    db: DbOption = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="The speaker: actor name or id.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words the quote must contain.")] = None,
+    limit: LimitOption = 100,
+    output_format: FormatOption = QueryFormat.jsonl,
+) -> None:
+    """Quotes by speaker and/or words, newest first."""
+    with _open_store(db) as store:
+        quotes = store.quotes(speaker=_actor_ids(store, speaker), search=search, limit=limit)
+        _emit(quotes, output_format,
+              lambda q: f"{q.published or '-' * 10}  {q.speaker_name or '?'}: «{_flat(q.text)}»")
+
+
+@query_app.command("actors")
+def query_actors(
+    db: DbOption = DEFAULT_DB,
+    search: Annotated[str | None, typer.Option(help="Part of a name or alias.")] = None,
+    entity_type: Annotated[
+        str | None, typer.Option("--type", help="PER, ORG, LOC or MISC.")
+    ] = None,
+    limit: LimitOption = 50,
+    output_format: FormatOption = QueryFormat.jsonl,
+) -> None:
+    """Actors, most present first."""
+    with _open_store(db) as store:
+        actors = store.actors(search=search, types=[entity_type.upper()] if entity_type else None,
+                              limit=limit)
+        _emit(actors, output_format,
+              lambda a: f"{a.id:>6}  {a.type:<4} {a.name}  ({a.country or '-'}, "
+              f"{a.n_articles} articles)")
+
+
+@query_app.command("actor")
+def query_actor(
+    name: Annotated[
+        str, typer.Argument(help="A name, an alias or an actor id.", show_default=False)
+    ],
+    db: DbOption = DEFAULT_DB,
+    output_format: FormatOption = QueryFormat.jsonl,
+) -> None:
+    """An actor's profile: names, roles, articles, quotes, events and co-occurring actors."""
+    with _open_store(db) as store:
+        found = store.find_actors(name)
+        if not found:
+            print(f"telex: error: no actor matches {name!r}", file=sys.stderr)
+            raise typer.Exit(1)
+        for other in found[1:]:
+            print(f"telex: note: {name!r} also matches {other.name} (id {other.id})",
+                  file=sys.stderr)
+        profile = store.actor(found[0].id)
+        assert profile is not None
+        _emit([profile], output_format, _render_profile)
+
+
+def _render_profile(profile: ActorProfile) -> str:
+    actor = profile.actor
+    lines = [
+        f"{actor.name}  [{actor.type}, id {actor.id}]  country: {actor.country or '-'}",
+        f"  in {actor.n_articles} articles "
+        f"({profile.first_seen or '?'} .. {profile.last_seen or '?'})",
+    ]
+    if profile.aliases:
+        lines.append("  aliases: " + "; ".join(profile.aliases[:10]))
+    if profile.roles:
+        lines.append("  roles: " + "; ".join(f"{r.value} ×{r.count}" for r in profile.roles))
+    for quote in profile.quotes[:10]:
+        lines.append(f"  quote {quote.published or ''}: «{_flat(quote.text)[:120]}»")
+    for event in profile.events[:10]:
+        lines.append(f"  event {event.day or '?'} {event.type}: {_flat(event.text)[:100]}")
+    if profile.co_actors:
+        shared = (f"{c.actor.name} ×{c.n_articles}" for c in profile.co_actors[:10])
+        lines.append("  with: " + ", ".join(shared))
+    return "\n".join(lines)
+
+
+@query_app.command("timeline")
+def query_timeline(
+    db: DbOption = DEFAULT_DB,
+    event_type: TypeOption = None,
+    country: CountryOption = None,
+    actor: ActorOption = None,
+    interval: Annotated[str, typer.Option(help="day, week, month or year.")] = "month",
+    output_format: FormatOption = QueryFormat.jsonl,
+) -> None:
+    """Event counts per period and type."""
+    with _open_store(db) as store:
+        where = EventFilter(type=event_type, country=country, actor=_actor_ids(store, actor))
+        try:
+            points = store.timeline(where, interval=interval)
+        except InputError as err:
+            raise typer.BadParameter(str(err), param_hint="--interval") from err
+        _emit(points, output_format, lambda p: f"{p.period}  {p.type:<10} {p.count}")
+
+
+@query_app.command("search")
+def query_search(
+    words: Annotated[
+        str, typer.Argument(help="Words every result must contain.", show_default=False)
+    ],
+    db: DbOption = DEFAULT_DB,
+    limit: LimitOption = 20,
+    output_format: FormatOption = QueryFormat.jsonl,
+) -> None:
+    """Full-text search over article titles and texts, best match first."""
+    with _open_store(db) as store:
+        _emit(store.articles(search=words, limit=limit), output_format, _render_hit)
+
+
+def _render_hit(a: ArticleSummary) -> str:
+    snippet = "".join(s.text.upper() if s.hit else s.text for s in a.snippet)
+    header = f"{a.id}  {a.published or '-' * 10}  {a.title or a.source_id or ''}"
+    return f"{header}\n    {_flat(snippet)}"
+
+
+class ExportFormat(enum.StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+@app.command("export")
+def export_corpus(
+    db: DbOption = DEFAULT_DB,
+    export_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="jsonl: every analysis; csv, parquet: one table; "
+                     "gdelt: a GDELT-style event table (TSV)."),
+    ] = ExportFormat.jsonl,
+    table: Annotated[
+        str, typer.Option(help=f"For csv and parquet: {', '.join(exporting.TABLES)}.")
+    ] = "events",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (stdout when absent).")
+    ] = None,
+) -> None:
+    """Write a corpus out as JSONL, CSV, Parquet or a GDELT-style event table."""
+    with _open_store(db) as store:
+        try:
+            count = exporting.export(store, export_format.value, table=table, output=output)
+        except TelexError as err:
+            print(f"telex: error: {err}", file=sys.stderr)
+            raise typer.Exit(1) from err
+    print(f"telex: exported {count} rows", file=sys.stderr)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse a corpus: a dashboard and a JSON API (docs at /docs), offline."""
+    try:
+        import uvicorn
+
+        from telex.web import WebSettings, create_app
+    except ImportError as err:
+        print(f"telex: error: serving needs FastAPI and uvicorn, which telex depends on: reinstall telex ({err})",
+              file=sys.stderr)
+        raise typer.Exit(1) from err
+    _open_store(db).close()
+    print(f"telex: serving {db} on http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(WebSettings(db=db)), host=host, port=port, log_level="warning")

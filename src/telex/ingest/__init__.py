@@ -1,4 +1,4 @@
-"""Turns paths, directories and stdin into Articles, reporting what cannot be read.
+"""Turns paths, directories, URLs and stdin into Articles, reporting what cannot be read.
 
 Readers never raise on bad input: they yield a `Problem` naming the input and go on, so one
 broken file or line never costs the rest of a run.
@@ -7,16 +7,25 @@ broken file or line never costs the rest of a run.
 from __future__ import annotations
 
 import sys
+import urllib.error
+import urllib.request
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from telex.article import Article
 from telex.errors import InputError
+from telex.ingest.html import read_html
 from telex.ingest.jsonl import read_jsonl_lines
 from telex.ingest.problem import Problem
+from telex.ingest.rss import looks_like_feed, read_feed
 from telex.ingest.text import decode
 
-SUFFIXES = (".txt", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES, *FEED_SUFFIXES)
+URL_SCHEMES = ("http://", "https://")
+# Seconds to wait for a web server before reporting the URL as unreachable.
+URL_TIMEOUT = 30
 __all__ = ["SUFFIXES", "Problem", "read_inputs"]
 
 
@@ -24,14 +33,18 @@ def read_inputs(paths: Iterable[str], *, published: object = None) -> Iterator[A
     """Yield the articles of every path (file, directory, or `-` for stdin), in order.
 
     Args:
-        paths: `.txt` files (one article each), `.jsonl` files (one article a line),
-            directories of them (recursively), or `-` for stdin (JSONL when every line is a
-            JSON object, else one text article).
+        paths: `.txt` files (one article each), `.jsonl` files (one article a line), `.html`
+            pages, RSS/Atom feeds (`.rss`, `.atom`, `.xml`), directories of them (recursively),
+            http(s) URLs of a page or a feed, or `-` for stdin (JSONL when every line is a JSON
+            object, else one text article).
         published: publication date for articles that carry none.
     """
     for raw in paths:
         if raw == "-":
             yield from _read_stdin(published)
+            continue
+        if raw.startswith(URL_SCHEMES):
+            yield from _read_url(raw, published)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -55,9 +68,31 @@ def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
     except OSError as err:
         yield Problem(where, f"cannot read: {err.strerror or err}")
         return
-    yield from _read_bytes(
-        data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published
-    )
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        yield from read_html(data, where, path.stem, published=published)
+        return
+    if suffix in FEED_SUFFIXES:
+        yield from read_feed(data, where, published=published)
+        return
+    yield from _read_bytes(data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published)
+
+
+def _read_url(url: str, published: object) -> Iterator[Article | Problem]:
+    """A web page or a feed, fetched when the network is there."""
+    request = urllib.request.Request(url, headers={"User-Agent": "telex"})
+    try:
+        with urllib.request.urlopen(request, timeout=URL_TIMEOUT) as response:
+            data = response.read()
+            final_url = response.geturl()
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", None) or err
+        yield Problem(url, f"cannot fetch: {reason}")
+        return
+    if looks_like_feed(data):
+        yield from read_feed(data, url, published=published)
+    else:
+        yield from read_html(data, url, url, url=final_url, published=published)
 
 
 def _read_stdin(published: object) -> Iterator[Article | Problem]:

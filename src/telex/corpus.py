@@ -1,0 +1,105 @@
+"""Builds a corpus: read articles, analyse the new ones, store each in its own transaction.
+
+Articles already in the store (same text, so same content id) are skipped before analysis, so a
+second run costs only the reading, and a run that was killed picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from telex.article import Article, content_id
+from telex.errors import InputError
+from telex.ingest import Problem
+from telex.language import language_problem
+from telex.pipeline import analyze_many
+from telex.store import Store
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    """What a run did: articles added, already there, and the inputs that failed (with reasons)."""
+
+    read: int = 0
+    added: int = 0
+    present: int = 0
+    failed: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def plan(items: Iterable[Article | Problem], store: Store, summary: IngestSummary) -> list[Article]:
+    """The articles still to analyse, in input order; the rest is counted in `summary`.
+
+    Each returned article carries its content id as `id` and its input's id in
+    `metadata["source_id"]`, so that analyses can be matched back to their articles.
+    """
+    todo: dict[str, Article] = {}
+    for item in items:
+        if isinstance(item, Problem):
+            (summary.failed if item.skipped else summary.warnings).append(item)
+            continue
+        summary.read += 1
+        ident = content_id(item.text)
+        if ident in todo or store.contains(ident):
+            summary.present += 1
+            continue
+        warning = language_problem(item.text)
+        if warning:
+            summary.warnings.append(Problem(str(item.id), warning, skipped=False))
+        todo[ident] = Article(
+            text=item.text,
+            id=ident,
+            published=item.published,
+            title=item.title,
+            source=item.source,
+            url=item.url,
+            metadata={**item.metadata, "source_id": item.id},
+        )
+    return list(todo.values())
+
+
+def ingest(
+    articles: list[Article],
+    store: Store,
+    summary: IngestSummary,
+    *,
+    batch_size: int = 16,
+    on_article: Callable[[Article], None] | None = None,
+) -> IngestSummary:
+    """Analyse `articles` (from `plan`) through `analyze_many` and store each as it comes.
+
+    Args:
+        articles: what `plan` returned.
+        store: the corpus to write to.
+        summary: counts to update.
+        batch_size: articles per `nlp.pipe` batch.
+        on_article: called after each article is stored or has failed (for progress bars).
+    """
+    if not articles:
+        return summary
+    by_id = {str(a.id): a for a in articles}
+
+    def failed(article: Article, err: InputError) -> None:
+        source_id = article.metadata.get("source_id", article.id)
+        summary.failed.append(Problem(str(source_id), str(err)))
+        if on_article:
+            on_article(article)
+
+    for analysis in analyze_many(articles, batch_size=batch_size, on_error=failed):
+        planned = by_id[analysis.id]
+        original = Article(
+            text=planned.text,
+            id=planned.metadata.get("source_id"),
+            published=planned.published,
+            title=planned.title,
+            source=planned.source,
+            url=planned.url,
+        )
+        if store.add(original, analysis):
+            summary.added += 1
+        else:
+            summary.present += 1
+        if on_article:
+            on_article(planned)
+    return summary

@@ -1,0 +1,39 @@
+"""The app factory: `create_app(settings)` builds the dashboard and the JSON API over one corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
+
+from telex import __version__
+from telex.store import StoreError
+from telex.web import api, ui
+from telex.web.deps import WebSettings
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(settings: WebSettings | None = None) -> FastAPI:
+    """A FastAPI app over the corpus of `settings.db`; API docs at /docs and /redoc, offline."""
+    # FastAPIOffline serves Swagger UI and ReDoc from its package instead of a CDN.
+    app = FastAPIOffline(
+        title="telex",
+        version=__version__,
+        description="The corpus of analysed articles: articles, actors, quotes, events, "
+        "timelines, networks and places, in the output contract of telex.",
+        static_url="/static/docs",
+    )
+    app.state.settings = settings or WebSettings()
+    app.mount("/static/telex", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)
+    app.include_router(ui.router)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, err: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(err)}, status_code=503)
+
+    return app
