@@ -99,6 +99,7 @@ class Reading:
     this: bool = False
     there: bool = False  # "ce soir-là": the anchor's day, not the publication day
     coming: bool = False
+    of_event: bool = False  # "la veille du scrutin": relative to an event, not to a date
 
 
 @dataclass(slots=True)
@@ -111,6 +112,7 @@ class Candidate:
     text: str
     reading: Reading
     groups: dict[str, str] = field(default_factory=dict)
+    companion: Candidate | None = None  # the first day of a range, emitted beside it
 
 
 @dataclass(frozen=True)
@@ -125,9 +127,14 @@ class Grammar:
     age_apposition: re.Pattern[str]
     age_after: re.Pattern[str]
     cues: re.Pattern[str]
+    count_before: re.Pattern[str]
+    durative_nouns: frozenset[str]
     future_participles: frozenset[str]
     future_governors: frozenset[str]
     past_governors: frozenset[str]
+    future_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+    future_stems: dict[str, str]
 
     def lookup(self, group: str, text: str) -> Any:
         """The meaning of a captured form, from the tables that group reads."""
@@ -136,6 +143,16 @@ class Grammar:
             values = self.tables.get(table, {})
             if key in values:
                 return values[key]
+        return None
+
+    def future_form(self, form: str, lemma: str) -> str | None:
+        """"Fut" or "Cnd" when `form` is the future stem of `lemma` plus such an ending."""
+        form, lemma = form.lower(), lemma.lower()
+        stems = {self.future_stems.get(lemma, lemma), lemma[:-1] if lemma.endswith("e") else lemma}
+        for mood, endings in (("Cnd", self.conditional_endings), ("Fut", self.future_endings)):
+            for ending in endings:
+                if form.endswith(ending) and form[: -len(ending)] in stems:
+                    return mood
         return None
 
     def cue(self, before: str) -> int | None:
@@ -179,12 +196,25 @@ class Grammar:
         reading = self.read(rule.kind, groups)
         if reading is None:
             return None
+        if "day0" in groups:
+            # "les 12 et 13 janvier": two dates; the first takes its month from the second.
+            first = Reading(**{name: getattr(reading, name) for name in Reading.__slots__})
+            first.day = self._day(groups["day0"])
+            first.part = first.hour = first.minute = None
+            if not self._valid(first):
+                return None
+            day_start = match.start("day")
+            return Candidate(rule, day_start, end, text[day_start:end], reading, groups,
+                             Candidate(rule, start, match.end("day0"),
+                                       text[start:match.end("day0")], first, groups))
         return Candidate(rule, start, end, text[start:end], reading, groups)
 
     def _is_age(self, text: str, start: int, end: int, groups: dict[str, str]) -> bool:
         """A number of years that is somebody's age ("âgé de 57 ans", "Joël, 66 ans,")."""
         unit = self.lookup("unit", groups.get("unit", ""))
-        if unit != "Y" or "amount" not in groups or "ago" in groups or "later" in groups:
+        if unit != "Y" or "ago" in groups or "later" in groups:
+            return False
+        if "amount" not in groups and "approx_number" not in groups:
             return False
         before = text[max(0, start - 60):start]
         if self.age_before.search(before):
@@ -249,6 +279,7 @@ class Grammar:
         reading.this = "this" in groups
         reading.there = "there" in groups
         reading.coming = "coming" in groups
+        reading.of_event = "of_event" in groups
         if "unit" in groups:
             reading.unit = self.lookup("unit", groups["unit"])
         if not self._read_amount(reading, groups):
@@ -394,6 +425,7 @@ def load_grammar(lang: str = "fr") -> Grammar:
             for name, table in data["lexicon"].items()
         }
         tables["cues"] = {normalise(form): value for form, value in data["cues"].items()}
+        tense = data["tense"]
         fragments = dict(data["fragments"])
         raw_rules = data["rules"]
     except KeyError as err:
@@ -422,6 +454,7 @@ def load_grammar(lang: str = "fr") -> Grammar:
         age_before = re.compile(age["before"].replace("'", "['’]"), re.IGNORECASE)
         age_apposition = re.compile(age["apposition"])
         age_after = re.compile(age["apposition_after"])
+        count_before = re.compile(data["counts"]["before"].replace("'", "['’]"), re.IGNORECASE)
     except (KeyError, re.error) as err:
         raise DataError(f"{DATA_FILE}: bad [blockers] or [age] entry: {err}") from err
     cue_forms = _alternation(list(tables["cues"]))
@@ -438,6 +471,13 @@ def load_grammar(lang: str = "fr") -> Grammar:
         age_apposition=age_apposition,
         age_after=age_after,
         cues=re.compile(f"({cue_forms})\\s*$", re.IGNORECASE),
+        count_before=count_before,
+        durative_nouns=_strings(data, "durative", "nouns"),
+        future_endings=tuple(sorted(_strings(data, "tense", "future_endings"), key=len,
+                                    reverse=True)),
+        conditional_endings=tuple(sorted(_strings(data, "tense", "conditional_endings"),
+                                         key=len, reverse=True)),
+        future_stems={str(k): str(v) for k, v in tense.get("future_stems", {}).items()},
         future_participles=_strings(data, "tense", "future_participles"),
         future_governors=_strings(data, "tense", "future_governors"),
         past_governors=_strings(data, "tense", "past_governors"),

@@ -74,9 +74,14 @@ def clause_head(token: Token) -> Token:
     return current
 
 
-def _finite_tense(verb: Token) -> int | None:
+def _finite_tense(verb: Token, grammar: Grammar) -> int | None:
     tense = verb.morph.get("Tense")
     mood = verb.morph.get("Mood")
+    form = grammar.future_form(verb.text, verb.lemma_)
+    if form == "Cnd":
+        mood = ["Cnd"]
+    elif form == "Fut":
+        tense = ["Fut"]
     if "Fut" in tense:
         return FUTURE
     if "Cnd" in mood:
@@ -99,6 +104,8 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
     """
     grammar = grammar or load_grammar()
     head = clause_head(token)
+    if _under_prospective_noun(token, head, grammar):
+        return FUTURE
     children = list(head.children)
     for child in children:
         if child.dep_ == "aux:tense":
@@ -109,7 +116,7 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
         head if "Fin" in form else None,
     )
     if finite is not None:
-        tense = _finite_tense(finite)
+        tense = _finite_tense(finite, grammar)
         if tense == PRESENT:
             if finite is not head and head.lemma_ in grammar.future_participles:
                 return FUTURE  # "la manifestation est attendue samedi"
@@ -128,6 +135,19 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
             return None
         return FUTURE if head.lemma_ in grammar.future_participles else PAST
     return None
+
+
+def _under_prospective_noun(token: Token, head: Token, grammar: Grammar) -> bool:
+    """Whether a noun between the token and its clause's verb looks ahead: "l'éventualité
+    d'une violence samedi" is about the coming Saturday whatever the verb's tense."""
+    current = token
+    for _ in range(MAX_CLIMB):
+        if current.i == head.i or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ == "NOUN" and current.lemma_ in grammar.future_governors:
+            return True
+    return False
 
 
 def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
@@ -369,7 +389,8 @@ def resolve(
         if base is not None:
             value = _with_time(base + dt.timedelta(days=reading.relday or 0), reading)
     elif kind == "anchorday":
-        base = context.anchor_day or ref
+        # "à la veille du scrutin" counts from an event, whose date is not known here.
+        base = None if reading.of_event else context.anchor_day or ref
         if base is not None:
             value = _with_time(base + dt.timedelta(days=reading.anchorday or 0), reading)
     elif kind == "unit_shift":
@@ -423,9 +444,15 @@ def select(candidates: Iterable[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
     ranked = sorted(candidates, key=lambda c: (-(c.end - c.start), c.rule.index, c.start))
     for candidate in ranked:
-        if all(candidate.end <= c.start or c.end <= candidate.start for c in chosen):
+        if _free(candidate, chosen):
             chosen.append(candidate)
+            if candidate.companion is not None and _free(candidate.companion, chosen):
+                chosen.append(candidate.companion)
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _free(candidate: Candidate, chosen: list[Candidate]) -> bool:
+    return all(candidate.end <= c.start or c.end <= candidate.start for c in chosen)
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -438,21 +465,52 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _is_quantity(doc: Doc, candidate: Candidate) -> bool:
+def _is_count(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
     """A bare four-digit number that counts something ("2000 manifestants"), not a year."""
-    if candidate.rule.name != "year" or candidate.reading.month is not None:
+    if candidate.rule.name != "year" or candidate.text[:1].isalpha():
         return False
+    if grammar.count_before.search(doc.text[max(0, candidate.start - 30):candidate.start]):
+        return True
     tokens = _tokens(doc, candidate.start, candidate.end)
-    number = tokens[-1] if tokens else None
-    if number is None:
+    if not tokens or tokens[-1].i + 1 >= len(doc):
         return False
-    head = number.head
-    return (
-        number.dep_ == "nummod"
-        and head.i > number.i
-        and head.pos_ == "NOUN"
-        and "Plur" in head.morph.get("Number")
+    following = doc[tokens[-1].i + 1]
+    return following.pos_ in ("NOUN", "ADJ") and "Plur" in following.morph.get("Number")
+
+
+def _is_age(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
+    """"une femme de 97 ans": years qualifying a noun that is no span of time ("une peine
+    de dix ans" is one)."""
+    reading = candidate.reading
+    if reading.kind != "duration" or reading.unit != "Y" or reading.amount is None:
+        return False
+    root = _root(doc, candidate.start, candidate.end)
+    if root is None or root.dep_ != "nmod":
+        return False
+    if any(child.i > root.i and child.dep_ == "nmod" for child in root.children):
+        return False  # "50 ans d'écart", "dix ans de prison": the years are the point
+    head = root.head
+    return head.i < root.i and head.pos_ in ("NOUN", "PROPN") and (
+        head.lemma_.lower() not in grammar.durative_nouns
     )
+
+
+def _is_generic_day(doc: Doc, candidate: Candidate) -> bool:
+    """"un nouveau samedi de manifestations", "le onzième samedi": a weekday as a common noun,
+    with an indefinite article or an ordinal or adjective before it."""
+    if candidate.reading.kind != "weekday":
+        return False
+    root = _root(doc, candidate.start, candidate.end)
+    if root is None:
+        return False
+    for child in root.children:
+        if child.i >= root.i or child.idx >= candidate.start and child.idx < candidate.end:
+            continue
+        if child.dep_ == "amod" or "Ord" in child.morph.get("NumType"):
+            return True
+        if child.dep_ == "det" and "Ind" in child.morph.get("Definite"):
+            return True
+    return "Ord" in root.head.morph.get("NumType") and root.head.i < root.i
 
 
 def _dateline(chosen: list[Candidate]) -> dt.date | None:
@@ -481,8 +539,11 @@ class Timexes:
 
     def find(self, doc: Doc) -> list[Timex]:
         """Every temporal expression of the doc with its resolved value, in text order."""
+        grammar = self.grammar
         candidates = [
-            c for c in self.grammar.candidates(doc.text) if not _is_quantity(doc, c)
+            c for c in grammar.candidates(doc.text)
+            if not (_is_count(doc, c, grammar) or _is_age(doc, c, grammar)
+                    or _is_generic_day(doc, c))
         ]
         chosen = select(candidates)
         published = doc._.get("published")
@@ -501,6 +562,7 @@ class Timexes:
                 value=value,
             ))
             _advance(context, kind_type, value)
+        _attach_clock_times(chosen, found)
         return found
 
     @staticmethod
@@ -523,6 +585,18 @@ class Timexes:
     @staticmethod
     def set_annotations(doc: Doc, timexes: list[Timex]) -> None:
         doc._.set("timexes", timexes)
+
+
+def _attach_clock_times(chosen: list[Candidate], found: list[Timex]) -> None:
+    """"à 13 h dimanche": a clock time takes the day written right after it."""
+    for position in range(len(chosen) - 1):
+        candidate, following = chosen[position], chosen[position + 1]
+        value = found[position].value
+        day = timeline.parse_day(found[position + 1].value)
+        if candidate.reading.kind != "time" or value is None or day is None:
+            continue
+        if following.start - candidate.end <= 3:
+            found[position].value = timeline.day(day) + value[10:]
 
 
 def _advance(context: Context, kind_type: str, value: str | None) -> None:
