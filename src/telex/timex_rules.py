@@ -135,6 +135,8 @@ class Grammar:
     future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
     future_stems: dict[str, str]
+    etre_verbs: frozenset[str]
+    simple_past: dict[str, tuple[str, ...]]
 
     def lookup(self, group: str, text: str) -> Any:
         """The meaning of a captured form, from the tables that group reads."""
@@ -146,13 +148,19 @@ class Grammar:
         return None
 
     def future_form(self, form: str, lemma: str) -> str | None:
-        """"Fut" or "Cnd" when `form` is the future stem of `lemma` plus such an ending."""
+        """"Fut", "Cnd" or "Past" when `form` is a future, conditional or simple past of
+        `lemma` by its ending, else None."""
         form, lemma = form.lower(), lemma.lower()
         stems = {self.future_stems.get(lemma, lemma), lemma[:-1] if lemma.endswith("e") else lemma}
         for mood, endings in (("Cnd", self.conditional_endings), ("Fut", self.future_endings)):
             for ending in endings:
                 if form.endswith(ending) and form[: -len(ending)] in stems:
                     return mood
+        for infinitive, endings in self.simple_past.items():
+            if lemma.endswith(infinitive):
+                stem = lemma[: -len(infinitive)]
+                if any(form == stem + ending for ending in endings):
+                    return "Past"
         return None
 
     def cue(self, before: str) -> int | None:
@@ -478,6 +486,8 @@ def load_grammar(lang: str = "fr") -> Grammar:
         conditional_endings=tuple(sorted(_strings(data, "tense", "conditional_endings"),
                                          key=len, reverse=True)),
         future_stems={str(k): str(v) for k, v in tense.get("future_stems", {}).items()},
+        etre_verbs=_strings(data, "tense", "etre_verbs"),
+        simple_past={str(k): tuple(v) for k, v in tense.get("simple_past", {}).items()},
         future_participles=_strings(data, "tense", "future_participles"),
         future_governors=_strings(data, "tense", "future_governors"),
         past_governors=_strings(data, "tense", "past_governors"),

@@ -80,8 +80,8 @@ def _finite_tense(verb: Token, grammar: Grammar) -> int | None:
     form = grammar.future_form(verb.text, verb.lemma_)
     if form == "Cnd":
         mood = ["Cnd"]
-    elif form == "Fut":
-        tense = ["Fut"]
+    elif form in ("Fut", "Past"):
+        tense = [form]
     if "Fut" in tense:
         return FUTURE
     if "Cnd" in mood:
@@ -117,6 +117,9 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
     )
     if finite is not None:
         tense = _finite_tense(finite, grammar)
+        if finite is not head and "Part" in form and _compound_with_etre(head, grammar):
+            # "est mort mardi", "se sont rencontrés lundi": a compound past, not a passive
+            return FUTURE if tense == FUTURE else PAST
         if tense == PRESENT:
             if finite is not head and head.lemma_ in grammar.future_participles:
                 return FUTURE  # "la manifestation est attendue samedi"
@@ -126,7 +129,10 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
                 if head.lemma_ in grammar.past_governors:
                     return PAST  # "il vient de signer"
         return tense
-    if "Inf" in form:
+    passive_infinitive = any(
+        c.dep_ == "aux:pass" and "Inf" in c.morph.get("VerbForm") for c in children
+    )
+    if "Inf" in form or passive_infinitive:  # "doit partir", "devrait être interrogée"
         return _infinitive_tense(head, grammar, _depth)
     if "Part" in form:
         if "Pres" in head.morph.get("Tense"):  # "dénonçant jeudi": as the clause it hangs on
@@ -150,6 +156,14 @@ def _under_prospective_noun(token: Token, head: Token, grammar: Grammar) -> bool
     return False
 
 
+def _compound_with_etre(participle: Token, grammar: Grammar) -> bool:
+    """Whether "être" + this participle is a compound tense: a verb conjugated with "être"
+    or a reflexive one."""
+    if participle.lemma_ in grammar.etre_verbs:
+        return True
+    return any("Yes" in c.morph.get("Reflex") for c in participle.children if c.i < participle.i)
+
+
 def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
     marks = {normalise_lemma(c) for c in head.children if c.dep_ == "mark"}
     governor = head.head
@@ -158,6 +172,8 @@ def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
             break
         if governor.lemma_ in grammar.past_governors and marks:
             return PAST
+        if any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in governor.children):
+            return PAST  # "avaient voulu attendre lundi": a pluperfect governs what came before
         if governor.lemma_ in grammar.future_governors:
             return FUTURE
         if _is_predicate(governor):
