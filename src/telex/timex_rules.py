@@ -445,7 +445,9 @@ def load_grammar(lang: str = "fr") -> Grammar:
         if raw.get("kind") not in KINDS:
             raise DataError(f"{DATA_FILE}: rule {name!r} has unknown kind {raw.get('kind')!r}")
         try:
-            regex = re.compile(_expand(raw["pattern"], alternations, fragments), re.IGNORECASE)
+            # Every expression starts at a word boundary, whatever its first alternative.
+            pattern = "(?<!\\w)(?:" + _expand(raw["pattern"], alternations, fragments) + ")"
+            regex = re.compile(pattern, re.IGNORECASE)
         except (KeyError, re.error) as err:
             raise DataError(f"{DATA_FILE}: rule {name!r} has a bad pattern: {err}") from err
         rules.append(Rule(

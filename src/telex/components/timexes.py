@@ -35,9 +35,10 @@ PAST, PRESENT, FUTURE = -1, 0, 1
 MAX_CLIMB = 12
 # A full date this close to the top of an article without a publication date is its dateline.
 DATELINE_CHARS = 300
-# Resolving by tense can land a year away ("le 1er décembre" read on 6 December in a clause
-# parsed as future); an unmodified date that close on the other side is then the one meant.
-NEAR_DAYS = 31
+# Resolving by tense can land almost a year away ("le 1er décembre" read on 6 December in a
+# clause parsed as future): a writer meaning that would give the year or say "prochain", so an
+# unmodified date within three months on the other side is then the one meant.
+NEAR_DAYS = 92
 FAR_DAYS = 300
 # Kinds whose value depends on the clause's tense when no year or explicit word fixes it.
 TENSE_KINDS = frozenset({"calendar", "weekday", "season", "quarter", "holiday"})
@@ -375,13 +376,24 @@ def _holiday(reading: Reading, ref: dt.date | None, tense: int | None) -> str | 
 
 def _offset(reading: Reading, context: Context) -> str | None:
     """"il y a deux semaines", "dans trois jours", "deux ans plus tard"."""
-    base = context.anchor_day or context.reference if reading.from_anchor else context.reference
-    sign = reading.sign or 0
-    if reading.amount is None:  # "il y a quelques jours": some time before
-        return "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if base is None or reading.unit is None:
+    unit = reading.unit
+    if unit is None:
         return None
-    return timeline.offset(base, sign * reading.amount, reading.unit)
+    _, base_unit = timeline.parse_unit(unit)
+    if not reading.from_anchor:
+        base = context.reference
+    elif base_unit in ("Y", "M"):  # "18 ans plus tard": after the last date, of any precision
+        base = context.anchor_point or context.reference
+    else:
+        base = context.anchor_day or context.reference
+    sign = reading.sign or 0
+    if reading.amount is None:
+        if reading.from_anchor and base_unit in timeline.TIME_UNITS and base is not None:
+            return timeline.day(base)  # "quelques heures plus tard": the same day
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"  # "il y a quelques jours"
+    if base is None:
+        return None
+    return timeline.offset(base, sign * reading.amount, unit)
 
 
 def resolve(
