@@ -172,6 +172,9 @@ def duration(amount: float | None, unit: str) -> str:
         amount_text = "X"
     else:
         amount *= count
+        if base == "H" and amount != int(amount):  # "deux heures et demie": PT2H30M
+            minutes = round((amount - int(amount)) * 60)
+            return f"PT{int(amount)}H{minutes}M" if int(amount) else f"PT{minutes}M"
         while amount != int(amount) and base in SMALLER:
             base, factor = SMALLER[base]
             amount *= factor

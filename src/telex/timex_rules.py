@@ -9,6 +9,7 @@ Nothing here knows a French word.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -253,7 +254,7 @@ class Grammar:
                 position += 1
         return float(timeline.compose_number(values, self.multipliers)) if values else None
 
-    def read(self, kind: str, groups: dict[str, str]) -> Reading | None:  # noqa: C901
+    def read(self, kind: str, groups: dict[str, str]) -> Reading | None:
         """What the captured groups say; None when they make no valid expression."""
         reading = Reading(kind=kind)
         get = groups.get
@@ -365,7 +366,7 @@ class Grammar:
                 # The day must exist in that month: in a leap year when the year is unknown.
                 year = reading.year if reading.year is not None else 2000
                 try:
-                    timeline.dt.date(year, reading.month, reading.day)
+                    dt.date(year, reading.month, reading.day)
                 except ValueError:
                     return False
         if reading.kind in ("duration", "offset", "set") and reading.unit is None and (

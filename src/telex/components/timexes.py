@@ -37,8 +37,8 @@ MAX_CLIMB = 12
 DATELINE_CHARS = 300
 # Resolving by tense can land almost a year away ("le 1er décembre" read on 6 December in a
 # clause parsed as future): a writer meaning that would give the year or say "prochain", so an
-# unmodified date within three months on the other side is then the one meant.
-NEAR_DAYS = 92
+# unmodified date within six weeks on the other side is then the one meant.
+NEAR_DAYS = 45
 FAR_DAYS = 300
 # Kinds whose value depends on the clause's tense when no year or explicit word fixes it.
 TENSE_KINDS = frozenset({"calendar", "weekday", "season", "quarter", "holiday"})
@@ -55,9 +55,14 @@ class Context:
 
 
 # -- clauses and tense --------------------------------------------------------------------
+def _morph(token: Token, feature: str) -> list[str]:
+    """The values of a morphological feature of a token (empty when it has none)."""
+    return list(token.morph.get(feature, []))
+
+
 def _is_predicate(token: Token) -> bool:
     """A token that heads a clause: a verb form, or a predicate with its copula/auxiliary."""
-    if token.pos_ == "VERB" or token.morph.get("VerbForm"):
+    if token.pos_ == "VERB" or _morph(token, "VerbForm"):
         return token.dep_ not in ("aux", "aux:tense", "aux:pass", "cop")
     return any(child.dep_ in AUX_DEPS for child in token.children)
 
@@ -76,8 +81,8 @@ def clause_head(token: Token) -> Token:
 
 
 def _finite_tense(verb: Token, grammar: Grammar) -> int | None:
-    tense = verb.morph.get("Tense")
-    mood = verb.morph.get("Mood")
+    tense = _morph(verb, "Tense")
+    mood = _morph(verb, "Mood")
     form = grammar.future_form(verb.text, verb.lemma_)
     if form == "Cnd":
         mood = ["Cnd"]
@@ -110,10 +115,10 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
     children = list(head.children)
     for child in children:
         if child.dep_ == "aux:tense":
-            return FUTURE if "Fut" in child.morph.get("Tense") else PAST
-    form = head.morph.get("VerbForm")
+            return FUTURE if "Fut" in _morph(child, "Tense") else PAST
+    form = _morph(head, "VerbForm")
     finite = next(
-        (c for c in children if c.dep_ in ("aux:pass", "cop") and "Fin" in c.morph.get("VerbForm")),
+        (c for c in children if c.dep_ in ("aux:pass", "cop") and "Fin" in _morph(c, "VerbForm")),
         head if "Fin" in form else None,
     )
     if finite is not None:
@@ -124,19 +129,19 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
         if tense == PRESENT:
             if finite is not head and head.lemma_ in grammar.future_participles:
                 return FUTURE  # "la manifestation est attendue samedi"
-            if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in children):
+            if any(c.dep_ == "xcomp" and "Inf" in _morph(c, "VerbForm") for c in children):
                 if head.lemma_ in grammar.future_governors:
                     return FUTURE  # "il va se rendre", "doit signer"
                 if head.lemma_ in grammar.past_governors:
                     return PAST  # "il vient de signer"
         return tense
     passive_infinitive = any(
-        c.dep_ == "aux:pass" and "Inf" in c.morph.get("VerbForm") for c in children
+        c.dep_ == "aux:pass" and "Inf" in _morph(c, "VerbForm") for c in children
     )
     if "Inf" in form or passive_infinitive:  # "doit partir", "devrait être interrogée"
         return _infinitive_tense(head, grammar, _depth)
     if "Part" in form:
-        if "Pres" in head.morph.get("Tense"):  # "dénonçant jeudi": as the clause it hangs on
+        if "Pres" in _morph(head, "Tense"):  # "dénonçant jeudi": as the clause it hangs on
             if head.head.i != head.i and _depth < 3:
                 return clause_tense(head.head, grammar, _depth + 1)
             return None
@@ -162,7 +167,7 @@ def _compound_with_etre(participle: Token, grammar: Grammar) -> bool:
     or a reflexive one."""
     if participle.lemma_ in grammar.etre_verbs:
         return True
-    return any("Yes" in c.morph.get("Reflex") for c in participle.children if c.i < participle.i)
+    return any("Yes" in _morph(c, "Reflex") for c in participle.children if c.i < participle.i)
 
 
 def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
@@ -173,7 +178,7 @@ def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
             break
         if governor.lemma_ in grammar.past_governors and marks:
             return PAST
-        if any(c.dep_ == "aux:tense" and "Imp" in c.morph.get("Tense") for c in governor.children):
+        if any(c.dep_ == "aux:tense" and "Imp" in _morph(c, "Tense") for c in governor.children):
             return PAST  # "avaient voulu attendre lundi": a pluperfect governs what came before
         if governor.lemma_ in grammar.future_governors:
             return FUTURE
@@ -217,11 +222,13 @@ def _near_date(
     if strict or direction == 0 or chosen is None:
         return chosen
     nearest = timeline.month_day(reference, month, day, 0)
-    if nearest is not None and nearest != chosen:
-        if abs((nearest - reference).days) <= NEAR_DAYS and abs(
-            (chosen - reference).days
-        ) >= FAR_DAYS:
-            return nearest
+    if (
+        nearest is not None
+        and nearest != chosen
+        and abs((nearest - reference).days) <= NEAR_DAYS
+        and abs((chosen - reference).days) >= FAR_DAYS
+    ):
+        return nearest
     return chosen
 
 
@@ -461,8 +468,8 @@ def resolve(
             value = _with_time(base, reading)
     elif kind == "vague":
         value = reading.vague
-    if kind_type == "DATE" and value is not None and "T" in value:
-        kind_type = "TIME"
+    if kind_type == "DATE" and value is not None and value[10:11] == "T":
+        kind_type = "TIME"  # a day with a time or a part of the day: 2021-06-23TEV
     return kind_type, value
 
 
@@ -503,7 +510,7 @@ def _is_count(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
     if not tokens or tokens[-1].i + 1 >= len(doc):
         return False
     following = doc[tokens[-1].i + 1]
-    return following.pos_ in ("NOUN", "ADJ") and "Plur" in following.morph.get("Number")
+    return following.pos_ in ("NOUN", "ADJ") and "Plur" in _morph(following, "Number")
 
 
 def _is_age(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
@@ -532,13 +539,13 @@ def _is_generic_day(doc: Doc, candidate: Candidate) -> bool:
     if root is None:
         return False
     for child in root.children:
-        if child.i >= root.i or child.idx >= candidate.start and child.idx < candidate.end:
+        if child.i >= root.i or candidate.start <= child.idx < candidate.end:
             continue
-        if child.dep_ == "amod" or "Ord" in child.morph.get("NumType"):
+        if child.dep_ == "amod" or "Ord" in _morph(child, "NumType"):
             return True
-        if child.dep_ == "det" and "Ind" in child.morph.get("Definite"):
+        if child.dep_ == "det" and "Ind" in _morph(child, "Definite"):
             return True
-    return "Ord" in root.head.morph.get("NumType") and root.head.i < root.i
+    return "Ord" in _morph(root.head, "NumType") and root.head.i < root.i
 
 
 def _dateline(chosen: list[Candidate]) -> dt.date | None:
@@ -546,11 +553,9 @@ def _dateline(chosen: list[Candidate]) -> dt.date | None:
     for candidate in chosen:
         if candidate.start > DATELINE_CHARS:
             break
-        reading = candidate.reading
-        if reading.kind == "calendar" and None not in (reading.year, reading.month, reading.day):
-            assert reading.year is not None and reading.month is not None
-            assert reading.day is not None
-            return dt.date(reading.year, reading.month, reading.day)
+        year, month, day = candidate.reading.year, candidate.reading.month, candidate.reading.day
+        if candidate.reading.kind == "calendar" and year and month and day:
+            return dt.date(year, month, day)
     return None
 
 
@@ -577,7 +582,7 @@ class Timexes:
         published = doc._.get("published")
         reference = published if isinstance(published, dt.date) else _dateline(chosen)
         context = Context(reference=reference, anchor_day=reference, anchor_point=reference)
-        found = []
+        found: list[Timex] = []
         for candidate in chosen:
             tense = self._tense(doc, candidate) if self._needs_tense(candidate) else None
             kind_type, value = resolve(candidate.reading, context, tense)
@@ -677,7 +682,7 @@ def governing_timex(
         found = by_head.get(head.i)
         if found:
             return min(found, key=lambda pair: abs(pair[1].i - token.i))[0]
-        finite = "Fin" in head.morph.get("VerbForm") or any(
+        finite = "Fin" in _morph(head, "VerbForm") or any(
             c.dep_ in AUX_DEPS for c in head.children
         )
         if finite or head.head.i == head.i:
