@@ -28,7 +28,6 @@ from telex.components.timexes import (
 )
 from telex.timex_rules import load_grammar
 
-
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
