@@ -68,6 +68,7 @@ class Rule:
     needs: tuple[str, ...] = ()
     ambiguous: frozenset[str] = frozenset()
     index: int = 0
+    triggers: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -122,6 +123,7 @@ class Grammar:
 
     tables: dict[str, dict[str, Any]]
     rules: tuple[Rule, ...]
+    triggers: dict[str, tuple[str, ...]]  # lowercase forms of a table, to skip rules early
     blockers: tuple[re.Pattern[str], ...]
     multipliers: frozenset[int]
     age_before: re.Pattern[str]
@@ -176,8 +178,12 @@ class Grammar:
     def candidates(self, text: str) -> list[Candidate]:
         """Every expression some rule finds in `text`, minus blocked and unreadable ones."""
         blocked = [(m.start(), m.end()) for b in self.blockers for m in b.finditer(text)]
+        lowered = text.lower().replace("’", "'")
+        present: dict[str, bool] = {}
         found = []
         for rule in self.rules:
+            if rule.triggers and not any(self._present(t, lowered, present) for t in rule.triggers):
+                continue
             for match in rule.regex.finditer(text):
                 candidate = self._candidate(rule, match, text)
                 if candidate is None:
@@ -186,6 +192,12 @@ class Grammar:
                     continue
                 found.append(candidate)
         return found
+
+    def _present(self, table: str, lowered: str, cache: dict[str, bool]) -> bool:
+        """Whether some form of a table occurs in the (lowercased) text, as a substring."""
+        if table not in cache:
+            cache[table] = any(form in lowered for form in self.triggers[table])
+        return cache[table]
 
     def _candidate(self, rule: Rule, match: re.Match[str], text: str) -> Candidate | None:
         groups = {name: value for name, value in match.groupdict().items() if value is not None}
@@ -458,7 +470,11 @@ def load_grammar(lang: str = "fr") -> Grammar:
             needs=tuple(raw.get("needs", ())),
             ambiguous=frozenset(normalise(form) for form in raw.get("ambiguous", ())),
             index=index,
+            triggers=tuple(raw.get("trigger", ())),
         ))
+        unknown = set(rules[-1].triggers) - set(tables)
+        if unknown:
+            raise DataError(f"{DATA_FILE}: rule {name!r} is triggered by unknown tables {unknown}")
     try:
         blockers = tuple(re.compile(p) for p in data.get("blockers", {}).get("patterns", []))
         age = data["age"]
@@ -476,6 +492,8 @@ def load_grammar(lang: str = "fr") -> Grammar:
     return Grammar(
         tables=tables,
         rules=tuple(rules),
+        # A form's first word is enough to tell that a rule may match (and survives line breaks).
+        triggers={name: tuple({form.split()[0] for form in table}) for name, table in tables.items()},
         blockers=blockers,
         multipliers=multipliers,
         age_before=age_before,

@@ -500,11 +500,11 @@ def _root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _is_count(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
+def _is_count(doc: Doc, text: str, candidate: Candidate, grammar: Grammar) -> bool:
     """A bare four-digit number that counts something ("2000 manifestants"), not a year."""
     if candidate.rule.name != "year" or candidate.text[:1].isalpha():
         return False
-    if grammar.count_before.search(doc.text[max(0, candidate.start - 30):candidate.start]):
+    if grammar.count_before.search(text[max(0, candidate.start - 30):candidate.start]):
         return True
     tokens = _tokens(doc, candidate.start, candidate.end)
     if not tokens or tokens[-1].i + 1 >= len(doc):
@@ -573,9 +573,10 @@ class Timexes:
     def find(self, doc: Doc) -> list[Timex]:
         """Every temporal expression of the doc with its resolved value, in text order."""
         grammar = self.grammar
+        text = doc.text  # built from the tokens on every access: read it once
         candidates = [
-            c for c in grammar.candidates(doc.text)
-            if not (_is_count(doc, c, grammar) or _is_age(doc, c, grammar)
+            c for c in grammar.candidates(text)
+            if not (_is_count(doc, text, c, grammar) or _is_age(doc, c, grammar)
                     or _is_generic_day(doc, c))
         ]
         chosen = select(candidates)
@@ -584,7 +585,7 @@ class Timexes:
         context = Context(reference=reference, anchor_day=reference, anchor_point=reference)
         found: list[Timex] = []
         for candidate in chosen:
-            tense = self._tense(doc, candidate) if self._needs_tense(candidate) else None
+            tense = self._tense(doc, text, candidate) if self._needs_tense(candidate) else None
             kind_type, value = resolve(candidate.reading, context, tense)
             found.append(Timex(
                 id=f"t{len(found) + 1}",
@@ -606,8 +607,8 @@ class Timexes:
             return True
         return reading.kind in TENSE_KINDS and reading.year is None and reading.shift in (None, 0)
 
-    def _tense(self, doc: Doc, candidate: Candidate) -> int | None:
-        cue = self.grammar.cue(doc.text[max(0, candidate.start - 30):candidate.start])
+    def _tense(self, doc: Doc, text: str, candidate: Candidate) -> int | None:
+        cue = self.grammar.cue(text[max(0, candidate.start - 30):candidate.start])
         if cue is not None:
             return cue
         root = _root(doc, candidate.start, candidate.end)
