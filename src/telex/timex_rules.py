@@ -493,7 +493,8 @@ def load_grammar(lang: str = "fr") -> Grammar:
         tables=tables,
         rules=tuple(rules),
         # A form's first word is enough to tell that a rule may match (and survives line breaks).
-        triggers={name: tuple({form.split()[0] for form in table}) for name, table in tables.items()},
+        triggers={name: tuple({form.split()[0] for form in table})
+                  for name, table in tables.items()},
         blockers=blockers,
         multipliers=multipliers,
         age_before=age_before,
