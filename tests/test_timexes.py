@@ -144,6 +144,9 @@ TABLE = [
     ("le week-end dernier", "2018-11-23", PAST, "2018-W46-WE"),
     ("le siècle dernier", "2021-06-19", PAST, "19XX"),
     ("à la fin de l'année", "2021-06-19", FUTURE, "2021-12"),
+    ("à la fin de l'année", "2019-01-06", PAST, "2018-12"),
+    ("à la fin de l'année 2018", "2019-01-06", PAST, "2018-12"),
+    ("ces dernières 72 heures", "2021-06-19", PAST, "PT72H"),
     ("le trimestre dernier", "2021-06-19", PAST, "2021-Q1"),
     ("la semaine suivante", "2021-06-19", PAST, "2021-W25"),
     # offsets

@@ -295,7 +295,7 @@ class Grammar:
         if "hour" in groups:
             reading.hour = int(groups["hour"])
             reading.minute = int(get("minute") or 0)
-            if reading.hour > 24 or (reading.hour == 24 and reading.minute):
+            if kind == "time" and (reading.hour > 24 or (reading.hour == 24 and reading.minute)):
                 return None
         reading.this = "this" in groups
         reading.there = "there" in groups

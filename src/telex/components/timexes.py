@@ -181,7 +181,8 @@ def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
         if any(c.dep_ == "aux:tense" and "Imp" in _morph(c, "Tense") for c in governor.children):
             return PAST  # "avaient voulu attendre lundi": a pluperfect governs what came before
         if governor.lemma_ in grammar.future_governors:
-            return FUTURE
+            # "devaient se renforcer mardi": a plan seen from the past, before or after now
+            return None if "Imp" in _morph(governor, "Tense") else FUTURE
         if _is_predicate(governor):
             tense = clause_tense(governor, grammar, depth + 1) if depth < 3 else None
             # What is still to be done points ahead, unless the governing clause is past.
@@ -315,7 +316,13 @@ def _unit_shift(reading: Reading, ref: dt.date | None, tense: int | None) -> str
         amount = -1  # "ce week-end", written on a Monday about what happened: the last one
     date = timeline.shift(ref, amount, unit)
     if reading.bound and base == "Y" and count == 1:
-        return timeline.month(date.year, reading.bound)
+        year = reading.year or date.year
+        if reading.year is None and reading.shift is None and tense:
+            # "à la fin de l'année", read in January in a past clause: the year before
+            bound_date = dt.date(year, reading.bound, 1)
+            if (bound_date - ref).days * tense < 0 and bound_date.month != ref.month:
+                year += tense
+        return timeline.month(year, reading.bound)
     return _granular(date, unit)
 
 
