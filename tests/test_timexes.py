@@ -442,6 +442,26 @@ def test_timexes_offsets_and_ids(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_timexes_never_raises_off_the_calendar(nlp: Any) -> None:
+    timexes = _timexes(nlp, "Il y a 10000 ans, puis dans 9000 siècles, le 31/02/2020.")
+    assert [(t.text, t.value) for t in timexes] == [
+        ("Il y a 10000 ans", None),
+        ("dans 9000 siècles", None),
+        ("2020", "2020"),
+    ]
+
+
+def test_timexes_lexicon_forms_are_lookup_keys() -> None:
+    from telex.timex_rules import normalise
+
+    grammar = load_grammar()
+    assert grammar.rules
+    for name, table in grammar.tables.items():
+        assert table, name
+        assert all(normalise(form) == form for form in table), name
+
+
+@pytest.mark.model
 def test_timexes_dateline_without_published(nlp: Any) -> None:
     text = "Paris, 4 juillet 2012. - Le texte a été adopté hier par les députés."
     assert [t.value for t in _timexes(nlp, text, None)] == ["2012-07-04", "2012-07-03"]

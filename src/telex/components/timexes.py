@@ -593,7 +593,11 @@ class Timexes:
         found: list[Timex] = []
         for candidate in chosen:
             tense = self._tense(doc, text, candidate) if self._needs_tense(candidate) else None
-            kind_type, value = resolve(candidate.reading, context, tense)
+            try:
+                kind_type, value = resolve(candidate.reading, context, tense)
+            except (ValueError, OverflowError) as err:  # "il y a 10000 ans": off the calendar
+                LOGGER.debug("no value for %r: %s", candidate.text, err)
+                kind_type, value = "DATE", None
             found.append(Timex(
                 id=f"t{len(found) + 1}",
                 text=candidate.text,
