@@ -171,12 +171,13 @@ def _compound_with_etre(participle: Token, grammar: Grammar) -> bool:
 
 
 def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
-    marks = {normalise_lemma(c) for c in head.children if c.dep_ == "mark"}
+    """The direction of an infinitive's clause, from the verb or noun that governs it."""
+    introduced = any(c.dep_ == "mark" for c in head.children)  # "de" in "vient de signer"
     governor = head.head
     for _ in range(3):
         if governor.i == head.i:
             break
-        if governor.lemma_ in grammar.past_governors and marks:
+        if governor.lemma_ in grammar.past_governors and introduced:
             return PAST
         if any(c.dep_ == "aux:tense" and "Imp" in _morph(c, "Tense") for c in governor.children):
             return PAST  # "avaient voulu attendre lundi": a pluperfect governs what came before
@@ -191,10 +192,6 @@ def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
             break
         governor = governor.head
     return FUTURE
-
-
-def normalise_lemma(token: Token) -> str:
-    return token.lemma_.lower()
 
 
 # -- resolution ---------------------------------------------------------------------------
