@@ -703,6 +703,7 @@ def governing_timex(
 @Language.factory(
     "telex_timexes",
     default_config={"lang": "fr"},
+    requires=["token.dep", "token.pos", "token.morph", "token.lemma"],
     assigns=["doc._.timexes"],
 )
 def make_timexes(nlp: Language, name: str, lang: str) -> Timexes:
