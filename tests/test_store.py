@@ -530,3 +530,16 @@ def test_store_quote_speaker_links_to_the_actor(store):
     store.add(Article(text=text, id="a"), Analysis(id="a", entities=[entity], quotes=[quote]))
     actor = store.find_actors("Claire Dumont")[0]
     assert [q.text for q in store.quotes(speaker=[actor.id])] == ["Bonjour"]
+
+
+def test_actor_keys_known_actors_match_by_kb_id_whatever_the_name():
+    from telex.query import actor_keys
+
+    acronym = actor_keys("ONU", [], "ORG", kb_id="telex:onu")
+    full = actor_keys("Organisation des Nations unies", [], "ORG", kb_id="telex:onu")
+    assert acronym.keys & full.keys == {"kb:telex:onu"}
+    surname = actor_keys("Macron", [], "PER", kb_id="telex:emmanuel-macron")
+    assert surname.full
+    assert surname.keys == {"kb:telex:emmanuel-macron"}
+    # without an identification, a surname alone stays a one-word key of its own kind
+    assert not actor_keys("Macron", [], "PER").full

@@ -177,6 +177,11 @@ def _name_words(lang: str = "fr") -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["particles"]), frozenset(fold(w) for w in data["surname_like"])
 
 
+def particles(lang: str = "fr") -> frozenset[str]:
+    """Surname particles (de, van, al, ben…), lower case."""
+    return _name_words(lang)[0]
+
+
 def _looks_given_only(word: str) -> bool:
     # A lone word that is a frequent surname too (Martin, Thomas, Michel) stays a surname.
     return fold(word) not in _name_words()[1]

@@ -11,13 +11,14 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from unidecode import unidecode
 
-from telex.errors import DataError
-from telex.lang import read_list
+from telex.names import particles as name_particles
+from telex.names import titles
 from telex.schema import Analysis, EntityType
 
 # ---------------------------------------------------------------------------------------------
@@ -37,18 +38,10 @@ def normalize_name(name: str) -> str:
     return _NON_WORD.sub(" ", ascii_name).strip()
 
 
+@cache
 def _honorifics(lang: str) -> frozenset[str]:
-    try:
-        return frozenset(read_list(lang, "honorifics.txt"))
-    except DataError:
-        return frozenset()
-
-
-def _particles(lang: str) -> frozenset[str]:
-    try:
-        return frozenset(read_list(lang, "name_particles.txt"))
-    except DataError:
-        return frozenset()
+    """Titles as `normalize_name` leaves them ("Mme" -> "mme", "M." -> "m")."""
+    return frozenset(normalize_name(title) for title in titles(lang)) - {""}
 
 
 def _strip_honorifics(tokens: list[str], lang: str) -> list[str]:
@@ -79,7 +72,11 @@ class ActorKeys:
 
 
 def actor_keys(
-    name: str, aliases: list[str], entity_type: EntityType | str, lang: str = "fr"
+    name: str,
+    aliases: list[str],
+    entity_type: EntityType | str,
+    lang: str = "fr",
+    kb_id: str | None = None,
 ) -> ActorKeys:
     """The matching keys of an entity.
 
@@ -90,8 +87,23 @@ def actor_keys(
     another given name ("Jean-Marie Le Pen" beside "Marine Le Pen") never joins two people. A
     person named by one word only gets a key of its own kind that matches only other one-word
     names. Organisations, places and other entities match on their name and on every alias that
-    is a name, not a lower-case description.
+    is a name, not a lower-case description. An entity the knowledge base identified (`kb_id`)
+    also matches on that id, whatever names this article used for it ("ONU" and "Organisation
+    des Nations unies"; "Macron" alone once the knowledge base has said who he is).
     """
+    keys = _name_keys(name, aliases, entity_type, lang)
+    if kb_id is None:
+        return keys
+    known = "kb:" + kb_id
+    primary = keys.primary if keys.full else known
+    return ActorKeys(
+        primary=primary, keys=keys.keys | {known} if keys.full else frozenset({known}), full=True
+    )
+
+
+def _name_keys(
+    name: str, aliases: list[str], entity_type: EntityType | str, lang: str
+) -> ActorKeys:
     if entity_type != "PER":
         names = [name, *(a for a in aliases if not _is_description(a))]
         keys = {normalize_name(n) for n in names} - {""}
@@ -99,7 +111,7 @@ def actor_keys(
         return ActorKeys(primary=primary, keys=frozenset(keys), full=True)
 
     tokenized = [_strip_honorifics(normalize_name(n).split(), lang) for n in [name, *aliases]]
-    particles = _particles(lang)
+    particles = name_particles(lang)
 
     def is_full(tokens: list[str]) -> bool:
         # A given name, then more: "Le Pen" or "Al-Mangoush" alone start with their surname.

@@ -509,7 +509,7 @@ class Store:
 
     def _resolve_actor(self, entity: Entity, lang: str) -> int:
         """The corpus actor this entity is, created when no known actor matches."""
-        keys = actor_keys(entity.name, entity.aliases, entity.type, lang)
+        keys = actor_keys(entity.name, entity.aliases, entity.type, lang, kb_id=entity.kb_id)
         chosen = self._match_actor(keys, entity)
         if chosen is None:
             cursor = self._db.execute(

@@ -116,7 +116,13 @@ class Entities:
 
     # -- mentions ------------------------------------------------------------------------------
     def collect(self, doc: Doc) -> list[_Mention]:
-        mentions = [self._name_mention(doc, ent) for ent in doc.ents]
+        # A date the NER took for a name ("XXe siècle", "May 4") is a date, not an entity.
+        dated = {i for t in doc._.timexes or [] for i in range(t.start, t.end)}
+        mentions = [
+            self._name_mention(doc, ent)
+            for ent in doc.ents
+            if not any(i in dated for i in range(ent.start_char, ent.end_char))
+        ]
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._institutions(doc, taken)
         mentions += self._expansions(doc, mentions)
@@ -708,7 +714,7 @@ def _role_codes(lang: str) -> Iterable[tuple[str, str]]:
 @Language.factory(
     "telex_entities",
     default_config={"lang": "fr"},
-    requires=["doc.ents", "token.pos", "token.dep"],
+    requires=["doc.ents", "token.pos", "token.dep", "doc._.timexes"],
     assigns=["doc._.entities", "doc._.entity_index"],
 )
 def make_entities(nlp: Language, name: str, *, lang: str) -> Entities:
