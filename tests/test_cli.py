@@ -42,7 +42,8 @@ def test_cli_json_is_one_array_and_table_is_readable(tmp_path):
     assert result.exit_code == 0
     assert [d["id"] for d in json.loads(result.stdout)] == ["a", "b"]
     table = run(str(tmp_path / "a.txt"), "--format", "table")
-    assert "ENTITIES" in table.stdout and "Emmanuel Macron" in table.stdout
+    assert "ENTITIES" in table.stdout
+    assert "Emmanuel Macron" in table.stdout
 
 
 def test_cli_jsonl_input_carries_ids_and_metadata(tmp_path):

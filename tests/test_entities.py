@@ -124,8 +124,10 @@ def test_entities_fix_the_models_errors_on_the_seed(seed_analysis):
     assert found["Najla Al-Mangoush"].type == "PER"  # the model says LOC
     assert found["Recep Tayyip Erdogan"].type == "PER"  # the model says MISC
     wagner = next(e for e in seed_analysis.entities if e.name.endswith("Wagner"))
-    assert wagner.type == "ORG" and wagner.country == "RUS"  # the model says PER
-    assert "Etat" not in found and "Etat américain" not in found  # "secrétaire d'Etat"
+    assert wagner.type == "ORG"  # the model says PER
+    assert wagner.country == "RUS"
+    assert "Etat" not in found  # "secrétaire d'Etat"
+    assert "Etat américain" not in found
     assert "Turcs" not in found  # inhabitants, not a place
     assert "Conseil présidentiel" in found  # the model cuts it to "Conseil"
 

@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT, shared_file
 
 _spec = importlib.util.spec_from_file_location("eval_gate", ROOT / "tools" / "eval_gate.py")
-assert _spec and _spec.loader
+assert _spec is not None
+assert _spec.loader is not None
 eval_gate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(eval_gate)
 

@@ -2,8 +2,8 @@
 
 Sources: the person-name lists of the Faker package (MIT licence) for Latin-script locales, plus
 the curated tools/given_names_extra.tsv. A name that is also a lowercase French word (per the
-aspell French dictionary, when installed) is flagged `common`, so that a capitalised sentence-initial
-word is not taken for a person on the strength of the name list alone.
+aspell French dictionary) is flagged `common`, so that a capitalised sentence-initial word is
+not taken for a person on the strength of the name list alone.
 
     pip install faker && apt-get install aspell-fr   # build-time only
     python tools/build_given_names.py
@@ -20,7 +20,51 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "telex" / "data" / "given_names.tsv"
 EXTRA = ROOT / "tools" / "given_names_extra.tsv"
-LOCALES = ["cs_CZ", "da_DK", "de_AT", "de_CH", "de_DE", "en_GB", "en_IE", "en_NZ", "en_US", "es_AR", "es_CL", "es_CO", "es_ES", "es_MX", "fi_FI", "fr_BE", "fr_CA", "fr_CH", "fr_DZ", "fr_FR", "fr_QC", "ha_NG", "hr_HR", "hu_HU", "id_ID", "ig_NG", "it_IT", "nl_BE", "nl_NL", "no_NO", "pl_PL", "pt_BR", "pt_PT", "ro_RO", "sk_SK", "sl_SI", "sv_SE", "sw", "tr_TR", "tw_GH", "uz_UZ", "yo_NG", "zu_ZA"]
+LOCALES = [
+    "cs_CZ",
+    "da_DK",
+    "de_AT",
+    "de_CH",
+    "de_DE",
+    "en_GB",
+    "en_IE",
+    "en_NZ",
+    "en_US",
+    "es_AR",
+    "es_CL",
+    "es_CO",
+    "es_ES",
+    "es_MX",
+    "fi_FI",
+    "fr_BE",
+    "fr_CA",
+    "fr_CH",
+    "fr_DZ",
+    "fr_FR",
+    "fr_QC",
+    "ha_NG",
+    "hr_HR",
+    "hu_HU",
+    "id_ID",
+    "ig_NG",
+    "it_IT",
+    "nl_BE",
+    "nl_NL",
+    "no_NO",
+    "pl_PL",
+    "pt_BR",
+    "pt_PT",
+    "ro_RO",
+    "sk_SK",
+    "sl_SI",
+    "sv_SE",
+    "sw",
+    "tr_TR",
+    "tw_GH",
+    "uz_UZ",
+    "yo_NG",
+    "zu_ZA",
+]
 
 
 def faker_names() -> dict[str, set[str]]:
@@ -29,9 +73,9 @@ def faker_names() -> dict[str, set[str]]:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
             for name in getattr(provider, attr, ()) or ():
-                if name.isalpha() or ("-" in name and name.replace("-", "").isalpha()):
-                    if name[0].isupper() and all(ord(c) < 0x250 for c in name):
-                        genders.setdefault(name, set()).add(gender)
+                latin = all(ord(c) < 0x250 for c in name)
+                if name.replace("-", "").isalpha() and name[0].isupper() and latin:
+                    genders.setdefault(name, set()).add(gender)
     return genders
 
 

@@ -63,7 +63,7 @@ class Article:
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Article:
-        """Build an article from a record: `text`, and optionally `id, published, title, source, url`.
+        """An article from a record: `text`, optionally `id, published, title, source, url`.
 
         Other keys are kept in `metadata`.
         """

@@ -31,8 +31,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from telex import kb
 from telex import export as exporting
+from telex import kb
 from telex.article import Article, parse_published
 from telex.corpus import IngestSummary, plan
 from telex.corpus import ingest as ingest_articles
@@ -53,7 +53,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
@@ -561,8 +561,10 @@ def serve(
 
         from telex.web import WebSettings, create_app
     except ImportError as err:
-        print(f"telex: error: serving needs FastAPI and uvicorn, which telex depends on: reinstall telex ({err})",
-              file=sys.stderr)
+        print(
+            f"telex: error: serving needs FastAPI and uvicorn: reinstall telex ({err})",
+            file=sys.stderr,
+        )
         raise typer.Exit(1) from err
     _open_store(db).close()
     print(f"telex: serving {db} on http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)

@@ -8,14 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from telex import components  # noqa: F401  (registers the telex_* factories)
-from telex.article import Article
+from telex.article import Article, parse_published
 from telex.errors import ConfigError, InputError
 from telex.extensions import register_extensions
 from telex.schema import Analysis
@@ -64,10 +66,11 @@ _QUOTE_MARKS = r"[«»“”„‹›\"]"
 
 
 def _split_quote_marks(nlp: Language) -> None:
-    infixes = [*nlp.Defaults.infixes, _QUOTE_MARKS]
-    prefixes = [*nlp.Defaults.prefixes, _QUOTE_MARKS]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    infixes = [*(nlp.Defaults.infixes or ()), _QUOTE_MARKS]
+    prefixes = [*(nlp.Defaults.prefixes or ()), _QUOTE_MARKS]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -107,7 +110,7 @@ def as_article(item: Article | str, published: object = None) -> Article:
             return Article(
                 text=item.text,
                 id=item.id,
-                published=published,
+                published=parse_published(published),
                 title=item.title,
                 source=item.source,
                 url=item.url,
@@ -115,7 +118,7 @@ def as_article(item: Article | str, published: object = None) -> Article:
             )
         return item
     if isinstance(item, str):
-        return Article(text=item, published=published)
+        return Article(text=item, published=parse_published(published))
     raise InputError(f"cannot analyse a {type(item).__name__}: give an Article or a string")
 
 

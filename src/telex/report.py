@@ -28,7 +28,8 @@ def render_table(analysis: Analysis) -> str:
         lines.append(
             "  "
             + _cut(
-                f"{e.type:<4} {e.name}{f' ({detail})' if detail else ''} ×{len(e.mentions)}{aliases}",
+                f"{e.type:<4} {e.name}{f' ({detail})' if detail else ''}"
+                f" ×{len(e.mentions)}{aliases}",
                 WIDTH,
             )
         )

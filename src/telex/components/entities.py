@@ -165,7 +165,7 @@ class Entities:
         return None
 
     def _country_in_name(self, doc: Doc, span: Span) -> str | None:
-        """A country named inside an organisation's name: 'ministère des Affaires étrangères libyen',
+        """A country inside an organisation's name: 'ministère des Affaires étrangères libyen',
         'Assemblée nationale française', 'Banque de France'."""
         index = countries()
         words = [t.text for t in span]
@@ -390,15 +390,17 @@ class Entities:
             m.person.surname for m in names if m.label == PER and m.person and m.person.surname
         ]
         for m in names:
-            if m.label in (LOC, ORG, MISC) and not is_known_place(m.text):
-                if any(same_surname(m.text, s) for s in surnames) or (
-                    m.text.split()[-1:]
-                    and any(same_surname(m.text.split()[-1], s) for s in surnames)
-                    and given_name(m.text.split()[0]) is not None
-                ):
-                    m.label = PER
-                    m.person = parse_person(m.text.split())
-                    m.gender = m.person.gender
+            if m.label not in (LOC, ORG, MISC) or is_known_place(m.text):
+                continue
+            words = m.text.split()
+            whole = any(same_surname(m.text, s) for s in surnames)
+            named = given_name(words[0]) is not None and any(
+                same_surname(words[-1], s) for s in surnames
+            )
+            if whole or named:
+                m.label = PER
+                m.person = parse_person(words)
+                m.gender = m.person.gender
 
     def _place_person(self, m: _Mention, clusters: list[_Cluster]) -> None:
         person = m.person or PersonName("", (), m.text, "-")

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -61,7 +63,7 @@ class Lexicon:
         self._forms: object = None
         self._lemmas: frozenset[str] = frozenset()
         if "lemmatizer" in nlp.pipe_names:
-            lookups = nlp.get_pipe("lemmatizer").lookups
+            lookups = cast(Lemmatizer, nlp.get_pipe("lemmatizer")).lookups
             if lookups.has_table("lemma_lookup"):
                 self._forms = lookups.get_table("lemma_lookup")
             if lookups.has_table("lemma_index"):
@@ -111,7 +113,7 @@ class Ruler:
         """Names the actor knowledge base knows: they fix the label of a span, complete a cut one
         ("La France" of "La France insoumise") and add the ones the model missed."""
         kept = {(span.start, span.end): span for span in spans}
-        by_token = {i: (span.start, span.end) for span in spans for i in range(span.start, span.end)}
+        by_token = {i: (s.start, s.end) for s in spans for i in range(s.start, s.end)}
         extra: list[Span] = []
         for match_id, start, end in self.matcher(doc):
             actor = self.kb.lookup(doc.vocab.strings[match_id])
@@ -281,9 +283,15 @@ class Ruler:
             and self._after_org_head(span)
         ):
             return ORG
-        if len(span) == 1 and _sentence_initial(first) and text not in inside:
-            if self.lexicon.is_common(text) and not is_known_place(text) and not _acronym(text):
-                return None
+        if (
+            len(span) == 1
+            and _sentence_initial(first)
+            and text not in inside
+            and self.lexicon.is_common(text)
+            and not is_known_place(text)
+            and not _acronym(text)
+        ):
+            return None
         if (
             first.is_lower
             and first.lower_ not in rules.place_heads

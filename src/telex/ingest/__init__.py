@@ -12,7 +12,7 @@ import urllib.request
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from telex.article import Article
+from telex.article import Article, parse_published
 from telex.errors import InputError
 from telex.ingest.html import read_html
 from telex.ingest.jsonl import read_jsonl_lines
@@ -75,7 +75,8 @@ def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, where, published=published)
         return
-    yield from _read_bytes(data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published)
+    jsonl = path.suffix == ".jsonl"
+    yield from _read_bytes(data, where, path.stem, jsonl=jsonl, published=published)
 
 
 def _read_url(url: str, published: object) -> Iterator[Article | Problem]:
@@ -119,6 +120,6 @@ def _read_bytes(
         yield Problem(where, "no text: the file holds only whitespace")
         return
     try:
-        yield Article(text=text, id=stem, published=published)
+        yield Article(text=text, id=stem, published=parse_published(published))
     except InputError as err:
         yield Problem(where, str(err))
