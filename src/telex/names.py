@@ -154,6 +154,9 @@ def parse_person(words: list[str], lang: str = "fr") -> PersonName:
             and given_name(words[len(given)]) is not None
         ):
             given.append(words[len(given)])
+        if not given and len(words) > 1 and not is_particle(words[0]) and words[0][:1].isupper():
+            # An unknown first word before a surname is a given name all the same (Widad Benyoucef).
+            given.append(words[0])
         # An initial ("J.", "J.-L.") is a given name too.
         while len(words) - len(given) > 1 and re.fullmatch(
             r"[A-Z][a-z]?\.(?:-[A-Z]\.)?", words[len(given)]

@@ -260,26 +260,14 @@ class Entities:
         people_end = {m.end: m for m in mentions if m.label == PER}
         found = []
         for token in doc:
-            if (
-                token.i in taken
-                or token.lower_ not in self.rules.roles
-                or token.pos_ not in ("NOUN", "PROPN", "ADJ")
-            ):
+            role = self.rules.role_of(token.text)
+            if token.i in taken or role is None or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             if token.text[0].isupper() and not token.is_sent_start:
                 continue
             start = token.i
-            if start > 0 and doc[start - 1].lower_ in (
-                "premier",
-                "première",
-                "ex",
-                "ancien",
-                "ancienne",
-                "nouveau",
-                "nouvelle",
-                "vice",
-            ):
-                start -= 1
+            if start > 0 and doc[start - 1].lower_ in self.rules.role_premodifiers:
+                start -= 1  # "Premier ministre", "ancien président"
             det = start - 1 if start > 0 and doc[start - 1].lower_ in _DET else start
             end = self._role_end(doc, token.i + 1, taken)
             role_words = doc[start:end]
@@ -301,14 +289,14 @@ class Entities:
                 kind="role",
                 country=country,
                 role=_role_text(role_words, country is not None),
-                code=self._role_codes.get(token.lower_),
-                gender=self.rules.roles.get(token.lower_, "-"),
+                code=self._role_codes.get(role),
+                gender=self.rules.roles.get(role, "-"),
             )
             # Apposition: ROLE [,] NAME  or  NAME , ROLE
             after = end + 1 if end < len(doc) and doc[end].text == "," else end
             before = det - 1 if det > 0 and doc[det - 1].text == "," else None
             person = people.get(after) or (people_end.get(before) if before is not None else None)
-            if person is not None and token.lower_ != "homologue":
+            if person is not None and role not in self.rules.relational_roles:
                 person.role = (
                     person.role
                     if person.role and person.role not in self.rules.roles
@@ -338,6 +326,7 @@ class Entities:
                 if (
                     j < len(doc)
                     and j not in taken
+                    and not self.rules.is_role(doc[j].text)  # "conseiller de la ministre …"
                     and (doc[j].pos_ == "NOUN" or doc[j].text in self.rules.role_complements)
                 ):
                     end = j + 1
@@ -517,7 +506,7 @@ class Entities:
             return False
         head = (role.role or "").split()[0] if role.role else ""
         roles_of = {(o.role or "").split()[0] for o in cluster.mentions if o.role}
-        return head == "homologue" or head in roles_of or not roles_of
+        return head in self.rules.relational_roles or head in roles_of or not roles_of
 
     # -- output --------------------------------------------------------------------------------
     def build(self, doc: Doc, clusters: list[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
@@ -535,7 +524,10 @@ class Entities:
                     aliases.append(m.text)
             actor = self._actor(cluster)
             country = self._country(cluster, home, actor)
-            role = next((m.role for m in mentions if m.role and m.role != "homologue"), None)
+            role = next(
+                (m.role for m in mentions if m.role and m.role not in self.rules.relational_roles),
+                None,
+            )
             code_role = next((m.code for m in mentions if m.code), None)
             if actor is not None:
                 role = role or actor.role

@@ -48,12 +48,23 @@ class EntityRules:
         self.place_heads = frozenset(data["place_heads"])
         self.demonym_endings = tuple(sorted(data["demonym_endings"], key=len, reverse=True))
         self.articles = frozenset(data["articles"])
+        self.role_premodifiers = frozenset(data["role_premodifiers"])
+        self.relational_roles = frozenset(data["relational_roles"])
         self.default_country: str | None = data.get("default_country") or None
         self.roles = role_words(lang)
         self.titles = titles(lang)
 
+    def role_of(self, word: str) -> str | None:
+        """The role noun a word is, in the singular: 'Eurodéputés' -> 'eurodéputé'."""
+        lower = word.lower()
+        if lower in self.roles:
+            return lower
+        if lower.endswith(("s", "x")) and lower[:-1] in self.roles:
+            return lower[:-1]
+        return None
+
     def is_role(self, word: str) -> bool:
-        return word.lower() in self.roles
+        return self.role_of(word) is not None
 
 
 class Lexicon:
@@ -257,7 +268,7 @@ class Ruler:
         first = span[0]
         text = span.text
         index = countries()
-        if len(span) == 1 and text in rules.not_entities:
+        if len(span) == 1 and (text in rules.not_entities or sum(c.isalpha() for c in text) < 2):
             return None
         if any(t.like_url or t.text[:1] in "@#" or "/" in t.text for t in span):
             return None  # handles, hashtags and links are not names
@@ -441,6 +452,14 @@ class Ruler:
     def _extend(self, span: Span, label: str) -> Span:
         doc = span.doc
         start, end = span.start, span.end
+        if (
+            label == PER
+            and start > 1
+            and doc[start - 1].text == "-"
+            and doc[start - 1].idx + 1 == doc[start].idx
+            and given_name(doc[start - 2].text) is not None
+        ):
+            start -= 2  # "Jean-Luc Mélenchon" where the model saw "Luc Mélenchon"
         if label in (PER, LOC) and start > 0 and _NAME_WORD.match(doc[start - 1].text):
             info = given_name(doc[start - 1].text)
             if info is not None and not info.common and doc[start - 1].ent_iob_ != "I":
