@@ -71,6 +71,8 @@ _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÀ-Ö]){2})[A-ZÀ-Ö][A-ZÀ-Ö0-9&.\-]{1,9}
 
 @dataclass
 class _Mention:
+    """A mention: token and character offsets, label, and what its words say of the entity."""
+
     start: int  # token offsets
     end: int
     label: str
@@ -84,6 +86,10 @@ class _Mention:
     code: str | None = None  # actor role code implied by the role (GOV, MIL…)
     gender: str = "-"
     cluster: int = -1
+
+    @classmethod
+    def of(cls, span: Span, label: str, kind: str = "name") -> _Mention:
+        return cls(span.start, span.end, label, span.text, span.start_char, span.end_char, kind)
 
 
 @dataclass
@@ -132,7 +138,7 @@ class Entities:
         return mentions
 
     def _name_mention(self, doc: Doc, ent: Span) -> _Mention:
-        mention = _Mention(ent.start, ent.end, ent.label_, ent.text, ent.start_char, ent.end_char)
+        mention = _Mention.of(ent, ent.label_)
         if ent.label_ == PER:
             mention.person = parse_person(ent.text.split())
             mention.gender = mention.person.gender
@@ -200,15 +206,7 @@ class Entities:
             if complement_end is None:
                 continue
             span = doc[token.i : complement_end]
-            mention = _Mention(
-                span.start,
-                span.end,
-                ORG,
-                span.text,
-                span.start_char,
-                span.end_char,
-                kind="institution",
-            )
+            mention = _Mention.of(span, ORG, kind="institution")
             mention.country = self._country_in_name(doc, span)
             found.append(mention)
         return found
@@ -231,24 +229,12 @@ class Entities:
                     break  # "Produit intérieur brut (PIB)" is a notion, not an organisation
                 known = by_span.get((span.start, span.end))
                 if known is None:
-                    found.append(
-                        _Mention(
-                            span.start,
-                            span.end,
-                            ORG,
-                            span.text,
-                            span.start_char,
-                            span.end_char,
-                            kind="institution",
-                        )
-                    )
+                    found.append(_Mention.of(span, ORG, kind="institution"))
                 elif known.label not in (ORG, MISC):
                     break
                 acronym = by_span.get((i, i + 1))
                 if acronym is None:
-                    found.append(
-                        _Mention(i, i + 1, ORG, token.text, token.idx, token.idx + len(token.text))
-                    )
+                    found.append(_Mention.of(doc[i : i + 1], ORG))
                 else:
                     acronym.label = ORG
                 break
@@ -279,19 +265,11 @@ class Entities:
                 if hit:
                     country = hit.iso3
             phrase = doc[det:end]
-            mention = _Mention(
-                phrase.start,
-                phrase.end,
-                PER,
-                phrase.text,
-                phrase.start_char,
-                phrase.end_char,
-                kind="role",
-                country=country,
-                role=_role_text(role_words, country is not None),
-                code=self._role_codes.get(role),
-                gender=self.rules.roles.get(role, "-"),
-            )
+            mention = _Mention.of(phrase, PER, kind="role")
+            mention.country = country
+            mention.role = _role_text(role_words, country is not None)
+            mention.code = self._role_codes.get(role)
+            mention.gender = self.rules.roles.get(role, "-")
             # Apposition: ROLE [,] NAME  or  NAME , ROLE
             after = end + 1 if end < len(doc) and doc[end].text == "," else end
             before = det - 1 if det > 0 and doc[det - 1].text == "," else None

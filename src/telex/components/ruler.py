@@ -11,7 +11,7 @@ organisation nouns, the model's own French lexicon), never from a list of names.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 from spacy.language import Language
@@ -381,39 +381,39 @@ class Ruler:
     def _after_person_role(self, span: Span) -> bool:
         """Right after a role phrase: 'le président turc, Recep Tayyip Erdogan'."""
         doc = span.doc
-        i = span.start - 1
-        if i >= 0 and doc[i].text == ",":
-            i -= 1
-        steps = 0
-        while i >= 0 and steps < 6:
-            token = doc[i]
-            if self.rules.is_role(token.text):
-                return True
-            # only a role's own complements may stand between it and the name
-            if token.is_sent_start or token.pos_ not in ("ADJ", "NOUN", "PROPN", "DET", "ADP"):
-                return False
-            if token.pos_ in ("DET", "ADP") and token.lower_ not in _COMPLEMENT_WORDS:
-                return False
-            i -= 1
-            steps += 1
-        return False
+        before = (
+            span.start - 1 if span.start > 0 and doc[span.start - 1].text == "," else span.start
+        )
+        return self._head_before(doc, before, self.rules.is_role, lowercase_only=False, steps=6)
 
     def _after_org_head(self, span: Span) -> bool:
         """After an organisation noun: 'le groupe privé russe Wagner', 'le collectif la
         Quadrature du Net', 'le parti de gauche Générations'."""
-        doc = span.doc
-        i = span.start - 1
-        steps = 0
-        while i >= 0 and steps < 4:
+        return self._head_before(
+            span.doc, span.start, lambda word: word.lower() in self.rules.org_heads, steps=4
+        )
+
+    @staticmethod
+    def _head_before(
+        doc: Doc,
+        start: int,
+        is_head: Callable[[str], bool],
+        *,
+        steps: int,
+        lowercase_only: bool = True,
+    ) -> bool:
+        """Whether a head noun stands before `start` with only its own complements (adjectives,
+        nouns, 'de', articles) between them."""
+        for i in range(start - 1, max(-1, start - 1 - steps), -1):
             token = doc[i]
-            if token.lower_ in self.rules.org_heads:
+            if is_head(token.text):
                 return True
-            if not (token.is_lower and token.pos_ in ("ADJ", "DET", "NOUN", "ADP")):
+            if token.is_sent_start or token.pos_ not in ("ADJ", "NOUN", "PROPN", "DET", "ADP"):
+                return False
+            if lowercase_only and not token.is_lower:
                 return False
             if token.pos_ in ("DET", "ADP") and token.lower_ not in _COMPLEMENT_WORDS:
                 return False
-            i -= 1
-            steps += 1
         return False
 
     def _role_complement(self, span: Span) -> bool:
