@@ -476,15 +476,25 @@ class Entities:
                 fitting[0].mentions.append(m)
 
     def _fits(self, role: _Mention, cluster: _Cluster) -> bool:
-        """A role phrase alone refers to a person already given that role, or of that country."""
+        """A role phrase alone refers to a person already given that role or office (by the text
+        or the knowledge base), or, when it names a country, to the one person of that country."""
+        office = self.rules.office(role.role)
+        offices = {self.rules.office(o.role) for o in cluster.mentions if o.role}
+        actor = self._actor(cluster)
+        if actor is not None:
+            offices |= {self.rules.office(r.role) for r in actor.roles if r.role}
         if role.country is None:
-            return False
+            return office is not None and office in offices
         countries_of = {o.country for o in cluster.mentions if o.country}
+        if actor is not None and actor.country:
+            countries_of.add(actor.country)
         if role.country not in countries_of:
             return False
         head = (role.role or "").split()[0] if role.role else ""
-        roles_of = {(o.role or "").split()[0] for o in cluster.mentions if o.role}
-        return head in self.rules.relational_roles or head in roles_of or not roles_of
+        heads = {(o.role or "").split()[0] for o in cluster.mentions if o.role}
+        return (
+            head in self.rules.relational_roles or office in offices or head in heads or not heads
+        )
 
     # -- output --------------------------------------------------------------------------------
     def build(self, doc: Doc, clusters: list[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
@@ -510,6 +520,7 @@ class Entities:
             if actor is not None:
                 role = role or actor.role
                 code_role = code_role or actor.code
+            role = self.rules.display_role(role) if role else None
             entities.append(
                 Entity(
                     id=ident,

@@ -23,8 +23,8 @@ from spacy.util import filter_spans
 from telex.countries import Region, countries, normalize
 from telex.geo import gazetteer
 from telex.kb import KnowledgeBase, knowledge_base
-from telex.lang import read_toml
-from telex.names import given_name, role_words, titles
+from telex.lang import read_table, read_toml
+from telex.names import fold, given_name, role_words, titles
 
 PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
 _QUOTE_OPEN = frozenset('«“"„‹(—–-')
@@ -50,6 +50,10 @@ class EntityRules:
         self.articles = frozenset(data["articles"])
         self.role_premodifiers = frozenset(data["role_premodifiers"])
         self.relational_roles = frozenset(data["relational_roles"])
+        self._synonyms = {
+            fold(row["phrase"]): (row["key"], row["display"])
+            for row in read_table(lang, "role_synonyms.tsv")
+        }
         self.default_country: str | None = data.get("default_country") or None
         self.roles = role_words(lang)
         self.titles = titles(lang)
@@ -62,6 +66,18 @@ class EntityRules:
         if lower.endswith(("s", "x")) and lower[:-1] in self.roles:
             return lower[:-1]
         return None
+
+    def office(self, role: str | None) -> str | None:
+        """The office a role phrase names ('chef de l'État' and 'président de la République'
+        name one), or the phrase itself when no synonym is known."""
+        if not role:
+            return None
+        key = fold(role)
+        return self._synonyms[key][0] if key in self._synonyms else key
+
+    def display_role(self, role: str) -> str:
+        """How to write a role: 'cheffe de la diplomatie' -> 'ministre des Affaires étrangères'."""
+        return self._synonyms.get(fold(role), ("", ""))[1] or role
 
     def is_role(self, word: str) -> bool:
         return self.role_of(word) is not None
