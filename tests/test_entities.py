@@ -166,3 +166,66 @@ def test_entities_common_words_are_not_entities(text, dropped):
 )
 def test_entities_places_get_their_country(text, name, country):
     assert by_name(text)[name].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        # an acronym in brackets after the name it abbreviates
+        (
+            "Le Service de développement économique (SDE) a publié un bilan. Le SDE aide les entreprises.",
+            "Service de développement économique",
+            "SDE",
+        ),
+        # two names the knowledge base knows as one actor
+        (
+            "La France insoumise a déposé une motion. Pour LFI, le texte est injuste.",
+            "La France insoumise",
+            "LFI",
+        ),
+        # a role phrase alone, read as the one person holding that office
+        (
+            "Emmanuel Macron est arrivé jeudi à Bruxelles. Le chef de l'État a annoncé des mesures.",
+            "Emmanuel Macron",
+            "Le chef de l'État",
+        ),
+        # a hyphenated given name the model cut
+        (
+            "Jean-Luc Mélenchon a dénoncé la réforme. Selon M. Mélenchon, elle est injuste.",
+            "Jean-Luc Mélenchon",
+            "M. Mélenchon",
+        ),
+    ],
+)
+def test_entities_merge_more_mentions(text, name, alias):
+    found = by_name(text)
+    assert name in found, [e.name for e in entities(text)]
+    assert alias in found[name].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a demonym before the name
+        ("L'Italien Giuseppe Conte est sous pression.", "Giuseppe Conte", "ITA"),
+        # a role phrase in apposition after the name
+        ("Steffen Seibert, le porte-parole du gouvernement allemand, a réagi.", "Steffen Seibert", "DEU"),
+        # a known actor, with no clue in the text
+        ("Viktor Orban a répondu aux critiques.", "Viktor Orban", "HUN"),
+        # an international body has no country, even in a French story
+        ("L'ONU a condamné les violences à Paris.", "ONU", None),
+        # an organisation named with its country's adjective
+        ("Le Conseil présidentiel libyen a salué l'accord.", "Conseil présidentiel", "LBY"),
+    ],
+)
+def test_entities_country_from_text_and_knowledge(text, name, country):
+    found = by_name(text)
+    assert name in found, [e.name for e in entities(text)]
+    assert found[name].country == country
+
+
+def test_entities_known_actor_gets_kb_id_and_code():
+    found = by_name("Le président turc, Recep Tayyip Erdogan, a reçu Emmanuel Macron.")
+    erdogan = found["Recep Tayyip Erdogan"]
+    assert erdogan.kb_id is not None
+    assert erdogan.code == "TURGOV"

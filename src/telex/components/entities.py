@@ -129,27 +129,53 @@ class Entities:
             for ent in doc.ents
             if not any(i in dated for i in range(ent.start_char, ent.end_char))
         ]
+        mentions += self._expansions(doc, mentions)
+        mentions += self._repeats(doc, mentions)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._institutions(doc, taken)
-        mentions += self._expansions(doc, mentions)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._roles(doc, taken, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
-    def _name_mention(self, doc: Doc, ent: Span) -> _Mention:
-        mention = _Mention.of(ent, ent.label_)
-        if ent.label_ == PER:
+    def _name_mention(self, doc: Doc, ent: Span, label: str | None = None) -> _Mention:
+        mention = _Mention.of(ent, label or ent.label_)
+        if mention.label == PER:
             mention.person = parse_person(ent.text.split())
             mention.gender = mention.person.gender
             if mention.person.title and mention.person.title.lower() in self.rules.roles:
                 mention.role = mention.person.title.lower()
             mention.country = self._demonym_before(doc, ent.start)
-        elif ent.label_ == ORG:
+        elif mention.label == ORG:
             mention.country = self._country_in_name(doc, ent) or self._demonym_in_org_phrase(
                 doc, ent.start
             )
         return mention
+
+    def _repeats(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+        """Other occurrences of a name the article uses, which the model left untagged: a name is
+        the same name all through an article (acronyms, several words, or a word that is not a
+        common word where it stands)."""
+        taken = {i for m in mentions for i in range(m.start, m.end)}
+        names: dict[tuple[str, ...], _Mention] = {}
+        for m in mentions:
+            words = tuple(t.text for t in doc[m.start : m.end])
+            if len(words) > 1 or _ACRONYM.match(m.text) or (words and words[0][:1].isupper()):
+                names.setdefault(words, m)
+        found = []
+        for words, model in names.items():
+            n = len(words)
+            for i in range(len(doc) - n + 1):
+                if doc[i].text != words[0] or any(j in taken for j in range(i, i + n)):
+                    continue
+                if tuple(t.text for t in doc[i : i + n]) != words:
+                    continue
+                if n == 1 and not _ACRONYM.match(words[0]) and doc[i].is_sent_start:
+                    continue  # a capitalised first word may be a common word there
+                mention = self._name_mention(doc, doc[i : i + n], model.label)
+                found.append(mention)
+                taken.update(range(i, i + n))
+        return found
 
     def _demonym_before(self, doc: Doc, start: int) -> str | None:
         """'l'Italien Giuseppe Conte': a capitalised demonym right before a name."""
@@ -560,7 +586,8 @@ class Entities:
         if cluster.label == ORG:
             full = [m for m in names if not _ACRONYM.match(m.text)]
             if full:
-                return _strip_article(max(full, key=lambda m: (len(m.text.split()), -m.start)).text)
+                best = _strip_article(max(full, key=lambda m: (len(m.text.split()), -m.start)).text)
+                return _without_demonym(best)
         counts = Counter(_strip_article(m.text) for m in names)
         return counts.most_common(1)[0][0]
 
@@ -674,9 +701,17 @@ def _role_text(words: Span, has_country: bool) -> str:
     return words.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
+def _without_demonym(name: str) -> str:
+    """'Conseil présidentiel libyen' -> 'Conseil présidentiel': the country is a field of its own."""
+    words = name.split()
+    if len(words) > 2 and words[-1].islower() and countries().by_demonym(words[-1]):
+        return " ".join(words[:-1])
+    return name
+
+
 def _initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in _FUNCTION]
-    return "".join(w[0] for w in words).upper()
+    words = [fold(w) for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in _FUNCTION]
+    return "".join(w[0] for w in words if w).upper()
 
 
 def _strip_article(text: str) -> str:
