@@ -586,8 +586,8 @@ class Entities:
         if cluster.label == ORG:
             full = [m for m in names if not _ACRONYM.match(m.text)]
             if full:
-                best = _strip_article(max(full, key=lambda m: (len(m.text.split()), -m.start)).text)
-                return _without_demonym(best)
+                longest = max(full, key=lambda m: (len(m.text.split()), -m.start))
+                return _without_demonym(_strip_article(longest.text))
         counts = Counter(_strip_article(m.text) for m in names)
         return counts.most_common(1)[0][0]
 
@@ -702,7 +702,7 @@ def _role_text(words: Span, has_country: bool) -> str:
 
 
 def _without_demonym(name: str) -> str:
-    """'Conseil présidentiel libyen' -> 'Conseil présidentiel': the country is a field of its own."""
+    """'Conseil présidentiel libyen' -> 'Conseil présidentiel': the country has its own field."""
     words = name.split()
     if len(words) > 2 and words[-1].islower() and countries().by_demonym(words[-1]):
         return " ".join(words[:-1])
