@@ -547,7 +547,7 @@ class _Reader:
             entity=entity_id,
             name=entity.name,
             gender=self.gender.get(entity_id, "-"),
-            number="s" if person else "-",
+            number="-" if entity.type == "ORG" and not person else "s",  # "ils" for a party
             person=person,
         )
 
@@ -693,12 +693,12 @@ class _Reader:
         )
 
     def personish(self, start: int, end: int) -> bool:
-        """Whether a phrase names a person: a person's name, a title or a role."""
-        if any(self.index.get(i) in self.personlike for i in range(start, end)):
-            return True
+        """Whether a phrase is headed by a person: a person's name, a title or a role."""
         head = self.head_noun(start, end)
         return head is not None and (
-            self.low(head) in self.lex.titles
+            self.index.get(head) in self.personlike
+            or self.doc[head].pos_ == "PROPN"
+            or self.low(head) in self.lex.titles
             or self.doc[head].lemma_.lower() in self.lex.roles
             or self.low(head) in self.lex.roles
         )
@@ -846,6 +846,9 @@ class _Reader:
             return _Who()  # "on": nobody in particular
         pos = self.doc[i].idx
         found = self.salient(pos, gender, number, persons_only=number == "s")
+        if found is None and number == "p":
+            # "selon eux" after two named speakers: the last of them
+            found = self.salient(pos, "-", "s", persons_only=True, speakers_only=True, window=1)
         if found is None and number == "s":
             # nobody named yet (the headline was cut): the first person named after
             later = [r for r in self.referents if r.pos > pos and r.who.entity is not None]
@@ -1533,7 +1536,7 @@ def _indirect_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for f in frames:
-        span = _content(r, f)
+        span = _content(r, f) if f.speaker is not None else None
         if span is None:
             continue
         start, end = _trim(r, *span)
@@ -1541,6 +1544,8 @@ def _indirect_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
             continue
         if _marked_share(r, start, end) > INDIRECT_MAX_MARKED_SHARE:
             continue
+        if _quotes_a_clause(r, start, end):
+            continue  # a sentence built around a quoted clause is a partial quote already
         if any(s < end and start < e for s, e in taken):
             continue
         taken.append((start, end))
@@ -1548,6 +1553,15 @@ def _indirect_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
         found.who, found.cue, found.via = f.who, f.cue_text or None, f.via
         out.append(found)
     return out
+
+
+def _quotes_a_clause(r: _Reader, start: int, end: int) -> bool:
+    """Whether a span holds a quoted clause (with a verb), not just quoted words."""
+    for m in r.marked:
+        a, b = r.tok_at(m.start), r.tok_at(m.end - 1) + 1
+        if start <= a and b <= end and any(t.pos_ in ("VERB", "AUX") for t in r.doc[a:b]):
+            return True
+    return False
 
 
 def _content(r: _Reader, f: _Frame) -> tuple[int, int] | None:
@@ -1563,7 +1577,7 @@ def _content(r: _Reader, f: _Frame) -> tuple[int, int] | None:
         # "<content>, a indiqué X" / "<content>, selon X"
         start = lo
         for g in range(f.cue_start - 2, lo - 1, -1):
-            if doc[g].text in (":", ";"):
+            if doc[g].text in (":", ";", ".", "!", "?") and not r.in_quote[g]:
                 start = g + 1
                 break
         end = f.cue_start - 1
@@ -1575,10 +1589,13 @@ def _content(r: _Reader, f: _Frame) -> tuple[int, int] | None:
     if len(head_words) <= 2 and after < sent.end and doc[after].text == ",":
         # "Selon X, <content>" / "Mais, a assuré X, <content>"
         return after + 1, _clause_end(r, after + 1, sent.end)
-    if f.kind == "source" and f.cue_start > lo:
+    before = doc[f.cue_start - 1] if f.cue_start > lo else None
+    if f.kind == "source" and before is not None and before.text != "(" and before.pos_ != "NUM":
         # "où les CRS ont été la cible de ... selon la préfecture": the clause it modifies
         node = doc[f.speaker[0]]
-        while node.head.i != node.i and node.pos_ != "VERB":
+        while node.head.i != node.i and not (
+            node.pos_ == "VERB" or any(c.dep_ in ("nsubj", "cop") for c in node.children)
+        ):
             node = node.head
         if node.i != f.speaker[0] and node.left_edge.i < f.cue_start:
             return node.left_edge.i, f.cue_start
@@ -1629,6 +1646,8 @@ def _clause_end(r: _Reader, start: int, limit: int) -> int:
             continue
         if _incise_verb(r, k + 1, limit) is not None:
             return k
+        if doc[k + 1].pos_ == "SCONJ" or r.low(k + 2) in ("que", "qu'") and doc[k + 1].pos_ == "ADP":
+            return k  # ", après que ...", ", même si ...": the writer's clause, not the content
         if any(
             r.matches(k + 1, phrase) for phrase, needs in r.lex.frames.items() if needs == "any"
         ):
