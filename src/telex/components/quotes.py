@@ -381,8 +381,11 @@ class _Reader:
 
     def is_clitic_subject(self, i: int) -> bool:
         """The "-il" of "a-t-il", "-elle" of "souligne-t-elle"."""
-        return 0 <= i < len(self.doc) and (
-            self.low(i).startswith("-") and self.pronoun(i) is not None
+        if not 0 <= i < len(self.doc) or self.pronoun(i) is None:
+            return False
+        # "-il", or "elles" written right after a hyphen token ("implorent-elles")
+        return self.low(i).startswith("-") or (
+            i > 0 and self.low(i - 1) == "-" and self.doc[i - 1].idx + 1 == self.doc[i].idx
         )
 
     def is_clitic_link(self, i: int) -> bool:
@@ -453,10 +456,10 @@ class _Reader:
                 for mention in entity.mentions:
                     i = self.tok_at(mention.start)
                     if not self.in_quote[i]:
+                        # "l'ancien ministre de François Mitterrand": not who a pronoun means
+                        kind = "complement" if self.low(i - 1) in _DE else "mention"
                         who = self.who_of(entity.id)
-                        self.referents.append(
-                            _Referent(mention.start, self.sent_of[i], who, "mention")
-                        )
+                        self.referents.append(_Referent(mention.start, self.sent_of[i], who, kind))
         self.referents.sort(key=lambda r: r.pos)
 
     def _add_role(self, entity_id: str, role: _Role) -> None:
@@ -602,8 +605,13 @@ class _Reader:
             ):
                 if not (tok.pos_ == "VERB" and tok.dep_ == "amod"):
                     break
-            if tok.pos_ == "DET" and has_noun and self.low(i - 1) not in _DE:
-                break  # "la presse le procureur": a new phrase
+            if (
+                tok.pos_ == "DET"
+                and has_noun
+                and self.low(i - 1) not in _DE
+                and not (tok.ent_iob_ == "B" or self.index.get(i + 1) is not None)
+            ):
+                break  # "la presse le procureur": a new phrase ("le mouvement La France…" goes on)
             if tok.pos_ in ("DET", "ADJ", "NUM", "PRON", "VERB") or low in self.lex.titles:
                 i += 1
                 continue
@@ -847,8 +855,16 @@ class _Reader:
         pos = self.doc[i].idx
         found = self.salient(pos, gender, number, persons_only=number == "s")
         if found is None and number == "p":
-            # "selon eux" after two named speakers: the last of them
-            found = self.salient(pos, "-", "s", persons_only=True, speakers_only=True, window=1)
+            # "selon eux" right after two people spoke: the last of them
+            end = bisect.bisect_left([r.pos for r in self.referents], pos)
+            recent = [
+                r.who.entity
+                for r in self.referents[:end]
+                if r.kind == "speaker" and r.who.person and r.who.entity
+                and self.sent_of[i] - r.sent <= 2
+            ]
+            if len(set(recent[-2:])) == 2:
+                found = self.who_of(recent[-1])
         if found is None and number == "s":
             # nobody named yet (the headline was cut): the first person named after
             later = [r for r in self.referents if r.pos > pos and r.who.entity is not None]
@@ -883,8 +899,10 @@ class _Reader:
                 continue
             if not _gender_fits(who.gender, gender):
                 continue
-            if (ref.kind != "mention" and sent - ref.sent <= window) or ref.sent == sent:
+            if ref.kind in ("subject", "speaker") and sent - ref.sent <= window:
                 return who
+            if ref.kind == "mention" and ref.sent == sent:
+                return who  # "Quant à son secrétaire d'Etat, Laurent Nunez, il a expliqué"
             if fallback is None and who.entity is not None:
                 fallback = who
         return fallback
