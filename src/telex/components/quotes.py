@@ -440,6 +440,9 @@ class _Reader:
             for mention in entity.mentions:
                 first = self.tok_at(mention.start)
                 last = self.tok_at(mention.end - 1)
+                own = self.role_of(first, last + 1)  # "Premier ministre Charles Michel"
+                if own is not None and not own.body and self.doc[last].pos_ == "PROPN":
+                    self._add_role(entity.id, own)
                 for k in (first, first - 1):
                     title = self.lex.titles.get(self.low(k))
                     if title:
@@ -758,7 +761,7 @@ class _Reader:
         k = end
         while k > start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
             k -= 1
-        if k == end or (k > start and self.low(k - 1) in _DE and end - k < 3):
+        if k == end or k > start and (doc[k - 1].pos_ == "DET" or self.low(k - 1) in _DE and end - k < 3):
             return None
         if end - k >= 3 and k > start and self.low(k - 1) in _DE:
             k += 1  # "de Valenciennes Jean-Philippe Vicentini": the place is not the name
@@ -999,7 +1002,7 @@ def _source_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
         if needs == "person":
             # "pour X, ..." frames what follows only when it opens a clause and X is somebody
             prev = k - 1
-            while prev >= 0 and doc[prev].is_space:
+            while prev >= 0 and (doc[prev].is_space or doc[prev].pos_ == "CCONJ"):
                 prev -= 1
             if prev >= 0 and doc[prev].text not in (",", ":", "(", ".", "!", "?", *r.lex.marks):
                 continue
@@ -1453,8 +1456,11 @@ def _attribute(
         if node is None or node.head.i == node.i:
             break
         node = node.head
-        if not a <= node.i < b and node.i in by_verb and by_verb[node.i].speaker is not None:
-            inner = by_verb[node.i]
+        frame = by_verb.get(node.i)
+        if frame is None or a <= node.i < b or frame.speaker is None:
+            continue
+        if frame.kind == "verb" or frame.cue_start >= close:
+            inner = frame  # an incise before the quote belongs to an earlier one
             break
     same = [f for f in frames if lo <= f.sent <= hi]
     after = [
