@@ -337,7 +337,8 @@ class _Reader:
         for k, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = k
-        self.lemmas = [t.lemma_.lower() if (t.is_alpha or t.like_num) else "" for t in doc]
+        # word stems, for counting how often a phrase is written ("gilet jaune" ~ "Gilets jaunes")
+        self.lemmas = [_stem(t.text) if (t.is_alpha or t.like_num) else "" for t in doc]
         self.lemma_index: dict[str, list[int]] = {}
         for i, lemma in enumerate(self.lemmas):
             if lemma:
@@ -345,7 +346,7 @@ class _Reader:
         self.quoted_keys: dict[tuple[str, ...], int] = {}
         for m in self.marked:
             a, b = self.tok_at(m.start), self.tok_at(m.end - 1) + 1
-            key = tuple(t.lemma_.lower() for t in doc[a:b] if t.is_alpha or t.like_num)
+            key = tuple(_stem(t.text) for t in doc[a:b] if t.is_alpha or t.like_num)
             self.quoted_keys[key] = self.quoted_keys.get(key, 0) + 1
         self.time_tokens: set[int] = set()
         for timex in doc._.get("timexes") or []:
@@ -810,6 +811,7 @@ class _Reader:
         pos = doc[start].idx
         if role is not None:
             best: tuple[int, str] | None = None
+            ahead: tuple[int, str] | None = None  # "le président ... ; le président Macron"
             for eid, known_roles in self.roles.items():
                 if not role.body and not _gender_fits(self.gender.get(eid, "-"), role.gender):
                     continue
@@ -823,6 +825,12 @@ class _Reader:
                     before = [m.start for m in self.entities[eid].mentions if m.start < pos]
                     if before and (best is None or max(before) > best[0]):
                         best = (max(before), eid)
+                    after = [m.start for m in self.entities[eid].mentions if m.start > pos]
+                    if after and (ahead is None or min(after) < ahead[0]):
+                        ahead = (min(after), eid)
+            if best is None and ahead is not None:
+                if self.sent_of[self.tok_at(ahead[0])] - self.sent_of[start] <= SALIENCE_WINDOW:
+                    best = ahead
             if best is not None:
                 return self.who_of(best[1])
             if role.body:
@@ -1302,9 +1310,10 @@ def _governed_by_cue(r: _Reader, a: int, b: int) -> bool:
     if root is None:
         return False
     head = root.head
-    if head.pos_ == "NOUN" and head.dep_ == "obj":
-        head = head.head  # the quote qualifies the object: "les propos « honteux »"
-    return head.pos_ == "VERB" and r.cue_of(head) is not None
+    if root.dep_ in ("amod", "nmod", "appos") and head.pos_ == "NOUN" and head.dep_ == "obj":
+        root, head = head, head.head  # the quote qualifies the object: "les propos « honteux »"
+    complement = root.dep_ in ("obj", "ccomp", "xcomp", "obl:arg", "iobj")
+    return complement and head.pos_ == "VERB" and r.cue_of(head) is not None
 
 
 def _is_name_like(r: _Reader, a: int, b: int) -> bool:
@@ -1316,7 +1325,7 @@ def _is_name_like(r: _Reader, a: int, b: int) -> bool:
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in doc[a:b])
     short = len(words) <= TERM_MAX_WORDS and not has_verb
     if short and not _governed_by_cue(r, a, b):
-        written, quoted = _occurrences(r, [t.lemma_.lower() for t in words])
+        written, quoted = _occurrences(r, [_stem(t.text) for t in words])
         if quoted >= TERM_MIN_QUOTED or written >= TERM_MIN_WRITTEN:
             return True
     # the name of a thing as a subject: la « marche dans les beaux quartiers » a débuté
@@ -1390,11 +1399,12 @@ def _marked_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
     out: list[_Found] = []
     spans: list[tuple[int, int]] = []  # first and last sentence of each quote
     orphans: list[int] = []
+    speakers = [f.speaker for f in frames if f.speaker is not None]
     for m in r.marked:
         a = r.tok_at(m.start)
         b = r.tok_at(m.end - 1) + 1
-        if _is_name_like(r, a, b):
-            continue
+        if _is_name_like(r, a, b) or any(s <= a and b <= e for s, e in speakers):
+            continue  # a name, or words of a speaker's description: a « gilet jaune » belge
         found = _Found(m.start, m.end, "direct" if _is_direct(r, m, a, b) else "partial")
         frame = _attribute(r, m, a, b, frames, by_verb)
         if frame is not None:
@@ -1519,8 +1529,21 @@ def _colon_name(r: _Reader, a: int) -> _Frame | None:
 
 
 def _statement_between(r: _Reader, m: Marked, f: _Frame) -> bool:
-    """A sentence ends between a quote and a frame after it: the frame is another quote's."""
-    text = r.doc.text[m.end : r.doc[f.cue_start].idx]
+    """A sentence ends, or a whole quoted statement stands, between a quote and a frame after
+    it: the frame is that statement's ("Propos « honteux » « Elles ont été tuées… », a raconté")."""
+    doc = r.doc
+    cue_at = doc[f.cue_start].idx
+    outside = []
+    k = m.end
+    for other in r.marked:
+        if m.end < other.start and other.end < cue_at:
+            outside.append(doc.text[k : other.start])
+            k = other.end
+            words = other.end - other.start
+            if doc.text[other.start : other.start + 1].isupper() and words > 20:
+                return True
+    outside.append(doc.text[k:cue_at])
+    text = "".join(outside)
     return any(ch in ".!?" for ch in text.replace("...", "").replace("…", ""))
 
 
