@@ -300,6 +300,11 @@ class _Frame:
     contents: frozenset[str] = frozenset()
     via: str | None = None
     after_quote: bool = False  # an incise right after a closing mark
+    opens: int = -1  # first token of the attribution (an incise's comma excluded)
+
+    def __post_init__(self) -> None:
+        if self.opens < 0:
+            self.opens = self.cue_start
 
 
 @dataclass(slots=True)
@@ -1062,6 +1067,7 @@ def _incise_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
         cue_text=r.text_of(start, end),
         contents=r.contents_of(r.cue_of(verb)[0]),  # type: ignore[index]
         after_quote=after_quote,
+        opens=k,
     )
     frame.via = _channel(r, k, limit, speaker)
     return frame
@@ -1583,22 +1589,20 @@ def _indirect_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
     for f in frames:
-        span = _content(r, f) if f.speaker is not None else None
-        if span is None:
-            continue
-        start, end = _trim(r, *span)
-        if len(_words(r, start, end)) < INDIRECT_MIN_WORDS:
-            continue
-        if _marked_share(r, start, end) > INDIRECT_MAX_MARKED_SHARE:
-            continue
-        if _quotes_a_clause(r, start, end):
-            continue  # a sentence built around a quoted clause is a partial quote already
-        if any(s < end and start < e for s, e in taken):
-            continue
-        taken.append((start, end))
-        found = _Found(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "indirect")
-        found.who, found.cue, found.via = f.who, f.cue_text or None, f.via
-        out.append(found)
+        for span in _contents_of(r, f):
+            start, end = _trim(r, *span)
+            if len(_words(r, start, end)) < INDIRECT_MIN_WORDS:
+                continue
+            if _marked_share(r, start, end) > INDIRECT_MAX_MARKED_SHARE:
+                continue
+            if _quotes_a_clause(r, start, end):
+                continue  # a sentence built around a quoted clause is a partial quote already
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found = _Found(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), "indirect")
+            found.who, found.cue, found.via = f.who, f.cue_text or None, f.via
+            out.append(found)
     return out
 
 
@@ -1611,32 +1615,44 @@ def _quotes_a_clause(r: _Reader, start: int, end: int) -> bool:
     return False
 
 
-def _content(r: _Reader, f: _Frame) -> tuple[int, int] | None:
-    """Token range of what a frame reports without quotation marks, if it reports anything."""
+def _contents_of(r: _Reader, f: _Frame) -> list[tuple[int, int]]:
+    """Token ranges of what a frame reports without quotation marks."""
+    if f.kind == "verb":
+        if f.speaker is None and "Inf" in f.cue.morph.get("VerbForm"):
+            return []  # "il est important de mentionner que": nobody says it
+        return _complements(r, f, r.sents[f.sent])
+    if f.speaker is None or f.after_quote:
+        return []
+    span = _framed(r, f)
+    return [span] if span is not None else []
+
+
+def _framed(r: _Reader, f: _Frame) -> tuple[int, int] | None:
+    """What an incise or a source phrase frames: the clause before it ("<content>, a indiqué
+    X", "<content>, selon X") or after it ("Selon X, <content>", "Mais, a assuré X, <content>")."""
     doc = r.doc
     sent = r.sents[f.sent]
-    if f.kind == "verb":
-        return _complement(r, f, sent)
-    if f.speaker is None or f.after_quote:
-        return None
     lo = sent.start
-    if f.cue_start > lo and doc[f.cue_start - 1].text == ",":
-        # "<content>, a indiqué X" / "<content>, selon X"
+    opens = f.opens
+    if opens > lo and doc[opens - 1].text == ",":
         start = lo
-        for g in range(f.cue_start - 2, lo - 1, -1):
+        for g in range(opens - 2, lo - 1, -1):
             if doc[g].text in (":", ";", ".", "!", "?") and not r.in_quote[g]:
                 start = g + 1
                 break
-        end = f.cue_start - 1
+        end = opens - 1
         if end > start and not r.is_mark(end - 1):
             return start, end
         return None
+    assert f.speaker is not None
     after = f.speaker[1]
-    head_words = [t for t in doc[lo : f.cue_start] if t.is_alpha]
+    if after < sent.end and r.low(after) in ("qui", "que", "qu'", "dont"):
+        # "a assuré un habitant de son village qui le connaît bien, <content>"
+        after = next((k for k in range(after, sent.end) if doc[k].text == ","), sent.end)
+    head_words = [t for t in doc[lo:opens] if t.is_alpha]
     if len(head_words) <= 2 and after < sent.end and doc[after].text == ",":
-        # "Selon X, <content>" / "Mais, a assuré X, <content>"
         return after + 1, _clause_end(r, after + 1, sent.end)
-    before = doc[f.cue_start - 1] if f.cue_start > lo else None
+    before = doc[opens - 1] if opens > lo else None
     if f.kind == "source" and before is not None and before.text != "(" and before.pos_ != "NUM":
         # "où les CRS ont été la cible de ... selon la préfecture": the clause it modifies
         node = doc[f.speaker[0]]
@@ -1644,32 +1660,45 @@ def _content(r: _Reader, f: _Frame) -> tuple[int, int] | None:
             node.pos_ == "VERB" or any(c.dep_ in ("nsubj", "cop") for c in node.children)
         ):
             node = node.head
-        if node.i != f.speaker[0] and node.left_edge.i < f.cue_start:
-            return node.left_edge.i, f.cue_start
+        if node.i != f.speaker[0] and node.left_edge.i < opens:
+            return node.left_edge.i, opens
     return None
 
 
-def _complement(r: _Reader, f: _Frame, sent: Span) -> tuple[int, int] | None:
-    """What a verb of saying reports: its "que" clause, infinitive or object."""
+def _complements(r: _Reader, f: _Frame, sent: Span) -> list[tuple[int, int]]:
+    """What a verb of saying reports: its "que" clauses, its infinitive or its object."""
     doc = r.doc
     verb = f.cue
     if "que" in f.contents:
+        found = []
         k = f.cue_end
         for _ in range(8):
             if k >= sent.end or r.in_quote[k]:
                 break
             if r.low(k) in ("que", "qu'"):
-                head = doc[k].head
-                end = head.right_edge.i + 1 if head.i > k else sent.end
-                return k + 1, min(end, _clause_end(r, k + 1, sent.end))
+                found.append(_que_clause(r, k, sent))
+                break
             if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (".", ";", ":"):
                 break
             k += 1
+        # "... que « X » et qu'il a permis Y": every clause the verb introduces
+        while found and found[-1][1] + 1 < sent.end:
+            nxt = found[-1][1]
+            while nxt < sent.end and (r.in_quote[nxt] or r.is_mark(nxt)):
+                nxt += 1
+            if nxt + 1 < sent.end and r.low(nxt) in ("et", ",") and r.low(nxt + 1) in ("que", "qu'"):
+                found.append(_que_clause(r, nxt + 1, sent))
+                continue
+            break
+        if found:
+            return found
     if "inf" in f.contents:
         for child in verb.children:
-            if child.dep_ == "xcomp" and "Inf" in child.morph.get("VerbForm"):
-                if 0 <= child.i - f.cue_end <= 2:
-                    return child.left_edge.i, min(child.right_edge.i + 1, sent.end)
+            if child.dep_ != "xcomp" or not 0 <= child.left_edge.i - f.cue_end <= 2:
+                continue
+            span = range(child.left_edge.i, child.i + 1)
+            if any("Inf" in doc[j].morph.get("VerbForm") for j in span):
+                return [(child.left_edge.i, min(child.right_edge.i + 1, sent.end))]
     if "obj" in f.contents:
         k = f.cue_end
         if r.low(k) not in _DE:
@@ -1681,8 +1710,15 @@ def _complement(r: _Reader, f: _Frame, sent: Span) -> tuple[int, int] | None:
             while node.head.i != node.i and node.head.i >= k and node.head.pos_ != "VERB":
                 node = node.head
             end = max(node.right_edge.i + 1, k + 1)
-            return k, min(end, _clause_end(r, k, sent.end))
-    return None
+            return [(k, min(end, _clause_end(r, k, sent.end)))]
+    return []
+
+
+def _que_clause(r: _Reader, que: int, sent: Span) -> tuple[int, int]:
+    """The clause a "que" opens: its verb's words, up to an incise or a subordinate clause."""
+    head = r.doc[que].head
+    end = head.right_edge.i + 1 if head.i > que else sent.end
+    return que + 1, min(end, _clause_end(r, que + 1, sent.end))
 
 
 def _clause_end(r: _Reader, start: int, limit: int) -> int:
@@ -1693,7 +1729,9 @@ def _clause_end(r: _Reader, start: int, limit: int) -> int:
             continue
         if _incise_verb(r, k + 1, limit) is not None:
             return k
-        if doc[k + 1].pos_ == "SCONJ" or r.low(k + 2) in ("que", "qu'") and doc[k + 1].pos_ == "ADP":
+        if doc[k + 1].pos_ == "SCONJ" or (
+            r.low(k + 2) in ("que", "qu'") and doc[k + 1].pos_ == "ADP"
+        ):
             return k  # ", après que ...", ", même si ...": the writer's clause, not the content
         if any(
             r.matches(k + 1, phrase) for phrase, needs in r.lex.frames.items() if needs == "any"
