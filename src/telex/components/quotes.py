@@ -447,8 +447,10 @@ class _Reader:
                 first = self.tok_at(mention.start)
                 last = self.tok_at(mention.end - 1)
                 own = self.role_of(first, last + 1)  # "Premier ministre Charles Michel"
-                if own is not None and not own.body and self.doc[last].pos_ == "PROPN":
-                    self._add_role(entity.id, own)
+                if own is not None and (
+                    own.body and entity.type == "ORG" or self.doc[last].pos_ == "PROPN"
+                ):
+                    self._add_role(entity.id, own)  # or "la police de Bruxelles": a body
                 for k in (first, first - 1):
                     title = self.lex.titles.get(self.low(k))
                     if title:
@@ -828,6 +830,10 @@ class _Reader:
                     ):
                         continue
                     before = [m.start for m in self.entities[eid].mentions if m.start < pos]
+                    if before and role.body:
+                        # "la police" is the police just named, or the police in general
+                        gap = self.sent_of[start] - self.sent_of[self.tok_at(max(before))]
+                        before = before if gap <= SALIENCE_WINDOW else []
                     if before and (best is None or max(before) > best[0]):
                         best = (max(before), eid)
                     after = [m.start for m in self.entities[eid].mentions if m.start > pos]
@@ -877,7 +883,7 @@ class _Reader:
                 r.who.entity
                 for r in self.referents[:end]
                 if r.kind == "speaker" and r.who.person and r.who.entity
-                and self.sent_of[i] - r.sent <= 2
+                and self.sent_of[i] - r.sent <= SALIENCE_WINDOW
             ]
             if len(set(recent[-2:])) == 2:
                 found = self.who_of(recent[-1])
@@ -969,6 +975,10 @@ def _frames(r: _Reader) -> list[_Frame]:
                 k = max(k + 1, frame.cue_end)
                 continue
             k += 1
+        # "..., avait indiqué Me Dosé, ajoutant que ...": a participle shares the speaker
+        for n, frame in enumerate(found):
+            if frame.speaker is None and n and "Part" in frame.cue.morph.get("VerbForm"):
+                frame.speaker = found[n - 1].speaker
         found.extend(_subjects(r, sent, s, found))
         found.sort(key=lambda f: f.speaker[0] if f.speaker else f.cue.i)
         for frame in found:
