@@ -328,20 +328,31 @@ class _Reader:
         self.lex = lex
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.get("entities") or []}
         self.index: dict[int, str] = dict(doc._.get("entity_index") or {})
-        self.marked = find_marked(doc.text, lex.marks)
         self.starts = [t.idx for t in doc]
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of = [0] * len(doc)
+        for k, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = k
+        self.time_tokens: set[int] = set()
+        for timex in doc._.get("timexes") or []:
+            for i in range(self.tok_at(timex.start), self.tok_at(timex.end - 1) + 1):
+                self.time_tokens.add(i)
+        self.roles: dict[str, list[_Role]] = {}
+        self.gender: dict[str, str] = {}
+        self.personlike: set[str] = set()
+        self.referents: list[_Referent] = []
+        self.last_source: _Who | None = None
         self.in_quote = bytearray(len(doc))
+        self.marked: list[Marked] = []
+        for m in find_marked(doc.text, lex.marks):
+            self.marked.extend(self._split_incise(m))
         self.closing: set[int] = set()
         for m in self.marked:
             for i in range(self.tok_at(m.start), self.tok_at(m.end - 1) + 1):
                 self.in_quote[i] = 1
             if m.close_at >= 0:
                 self.closing.add(self.tok_at(m.close_at))
-        self.sents: list[Span] = list(doc.sents)
-        self.sent_of = [0] * len(doc)
-        for k, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = k
         # word stems, for counting how often a phrase is written ("gilet jaune" ~ "Gilets jaunes")
         self.lemmas = [_stem(t.text) if (t.is_alpha or t.like_num) else "" for t in doc]
         self.lemma_index: dict[str, list[int]] = {}
@@ -353,16 +364,33 @@ class _Reader:
             a, b = self.tok_at(m.start), self.tok_at(m.end - 1) + 1
             key = tuple(_stem(t.text) for t in doc[a:b] if t.is_alpha or t.like_num)
             self.quoted_keys[key] = self.quoted_keys.get(key, 0) + 1
-        self.time_tokens: set[int] = set()
-        for timex in doc._.get("timexes") or []:
-            for i in range(self.tok_at(timex.start), self.tok_at(timex.end - 1) + 1):
-                self.time_tokens.add(i)
-        self.roles: dict[str, list[_Role]] = {}
-        self.gender: dict[str, str] = {}
-        self.personlike: set[str] = set()
-        self.referents: list[_Referent] = []
-        self.last_source: _Who | None = None
         self._learn_entities()
+
+    def _split_incise(self, m: Marked) -> list[Marked]:
+        """A quote whose writer forgot to close and reopen the marks around an incise:
+        ""A tous ceux…, a dit à l'AFP Céline, une Toulousaine. C'est une immense colère…"" is
+        two quotes around ", a dit … Céline …."."""
+        doc = self.doc
+        a, b = self.tok_at(m.start), self.tok_at(m.end - 1) + 1
+        for k in range(a + 1, b - 3):
+            if doc[k].text != ",":
+                continue
+            group = _incise_verb(self, k + 1, b)
+            if group is None:
+                continue
+            verb, _, end = group
+            compound = any(doc[j].pos_ == "AUX" for j in range(k + 1, verb.i))
+            if not compound and not any(self.is_clitic_subject(j) for j in range(k + 1, end)):
+                continue
+            speaker = _speaker_after(self, end, b)
+            if speaker is None or not self.personish(*speaker):
+                continue
+            stop = next((j for j in range(speaker[1], b) if doc[j].text in (".", "!", "?")), b)
+            if stop + 1 >= b or len(_words(self, stop + 1, b)) < INDIRECT_MIN_WORDS:
+                continue
+            rest = Marked(doc[stop + 1].idx, m.end, -1, m.close_at)
+            return [Marked(m.start, doc[k].idx, m.open_at, doc[k].idx), *self._split_incise(rest)]
+        return [m]
 
     # -- tokens -----------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
