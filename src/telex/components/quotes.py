@@ -96,8 +96,11 @@ def load_lexicon(lang: str = "fr") -> QuoteLexicon:
             (r["verb"], r["word"]): _contents(r["content"])
             for r in read_table(lang, "quote_cue_phrases.tsv")
         },
-        frames={
-            tuple(r["phrase"].split()): r["needs"] for r in read_table(lang, "quote_frames.tsv")
+        frames={  # longest first: "selon laquelle" before "selon"
+            tuple(r["phrase"].split()): r["needs"]
+            for r in sorted(
+                read_table(lang, "quote_frames.tsv"), key=lambda r: -len(r["phrase"].split())
+            )
         },
         channels=frozenset(read_list(lang, "quote_channels.txt")),
         channel_prepositions=frozenset(read_list(lang, "quote_channel_prepositions.txt")),
@@ -301,6 +304,7 @@ class _Frame:
     via: str | None = None
     after_quote: bool = False  # an incise right after a closing mark
     opens: int = -1  # first token of the attribution (an incise's comma excluded)
+    content_at: int = -1  # where what it frames begins, when that is known from the cue
 
     def __post_init__(self) -> None:
         if self.opens < 0:
@@ -1047,6 +1051,21 @@ def _source_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
         if k + n >= limit or not r.matches(k, phrase):
             continue
         j = k + n
+        if needs == "antecedent":
+            # "sa théorie selon laquelle ...": the holder of the theory, the noun's verb's subject
+            verb = doc[k - 1] if k > 0 and doc[k - 1].pos_ == "NOUN" else None
+            for _ in range(5):
+                if verb is None or verb.pos_ == "VERB" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
+            found = None
+            if verb is not None and verb.pos_ == "VERB":
+                found = _subject_phrase(r, verb, _cue_span(r, verb, verb.i)[0])
+            if found is None:
+                continue
+            return _Frame(
+                "source", doc[k], k, j, found, s, cue_text=r.text_of(k, j), content_at=j
+            )
         span = (j, j + 1) if r.pronoun(j) else _speaker_after(r, j, limit, skip=False)
         if span is None:
             continue
@@ -1672,6 +1691,8 @@ def _framed(r: _Reader, f: _Frame) -> tuple[int, int] | None:
     sent = r.sents[f.sent]
     lo = sent.start
     opens = f.opens
+    if f.content_at >= 0:
+        return f.content_at, _clause_end(r, f.content_at, sent.end)
     if opens > lo and doc[opens - 1].text == ",":
         start = lo
         for g in range(opens - 2, lo - 1, -1):
