@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, POS
 from spacy.language import Language
+from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
 from telex.lang import read_list, read_table
@@ -72,6 +74,20 @@ class QuoteLexicon:
     time_words: frozenset[str]
     verb_endings: tuple[tuple[str, str], ...]
     closers: frozenset[str]
+
+    @property
+    def frame_starts(self) -> frozenset[str]:
+        """First words of the `selon`-type phrases, to look further only where one starts."""
+        return _first_words(self.frames)
+
+
+@cache
+def _first_words_cached(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)
+
+
+def _first_words(frames: Mapping[tuple[str, ...], str]) -> frozenset[str]:
+    return _first_words_cached(tuple(frames))
 
 
 def _contents(value: str) -> frozenset[str]:
@@ -329,10 +345,19 @@ class _Reader:
 
     def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds Doc.text on each access
         self.lex = lex
+        # token attributes as plain lists: the rules look at every token, and spaCy builds a
+        # Token object on each `doc[i]`
+        self.words = [t.text for t in doc]
+        self.lows = [w.lower().replace("’", "'") for w in self.words]
+        table = doc.to_array([IDX, POS, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM]).tolist()
+        self.starts = [row[0] for row in table]
+        self.verbs = [row[1] == VERB_POS for row in table]
+        self.skippable = [bool(row[2] or row[3]) for row in table]
+        self.wordlike = [bool(row[4] or row[5]) for row in table]
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.get("entities") or []}
         self.index: dict[int, str] = dict(doc._.get("entity_index") or {})
-        self.starts = [t.idx for t in doc]
         self.sents: list[Span] = list(doc.sents)
         self.sent_of = [0] * len(doc)
         for k, sent in enumerate(self.sents):
@@ -349,7 +374,7 @@ class _Reader:
         self.last_source: _Who | None = None
         self.in_quote = bytearray(len(doc))
         self.marked: list[Marked] = []
-        for m in find_marked(doc.text, lex.marks):
+        for m in find_marked(self.text, lex.marks):
             self.marked.extend(self._split_incise(m))
         self.closing: set[int] = set()
         for m in self.marked:
@@ -357,18 +382,24 @@ class _Reader:
                 self.in_quote[i] = 1
             if m.close_at >= 0:
                 self.closing.add(self.tok_at(m.close_at))
-        # word stems, for counting how often a phrase is written ("gilet jaune" ~ "Gilets jaunes")
-        self.lemmas = [_stem(t.text) if (t.is_alpha or t.like_num) else "" for t in doc]
-        self.lemma_index: dict[str, list[int]] = {}
-        for i, lemma in enumerate(self.lemmas):
-            if lemma:
-                self.lemma_index.setdefault(lemma, []).append(i)
-        self.quoted_keys: dict[tuple[str, ...], int] = {}
-        for m in self.marked:
-            a, b = self.tok_at(m.start), self.tok_at(m.end - 1) + 1
-            key = tuple(_stem(t.text) for t in doc[a:b] if t.is_alpha or t.like_num)
-            self.quoted_keys[key] = self.quoted_keys.get(key, 0) + 1
+        self._stems: list[str] | None = None
+        self._stem_index: dict[str, list[int]] = {}
+        self._quoted_keys: dict[tuple[str, ...], int] = {}
         self._learn_entities()
+
+    def stems(self) -> tuple[list[str], dict[str, list[int]], dict[tuple[str, ...], int]]:
+        """Word stems, where each is written, and how often each quoted phrase is quoted alone:
+        to count how often a phrase occurs ("gilet jaune" ~ "Gilets jaunes"). Built on demand."""
+        if self._stems is None:
+            self._stems = [_stem(w) if ok else "" for w, ok in zip(self.words, self.wordlike)]
+            for i, stem in enumerate(self._stems):
+                if stem:
+                    self._stem_index.setdefault(stem, []).append(i)
+            for m in self.marked:
+                a, b = self.tok_at(m.start), self.tok_at(m.end - 1) + 1
+                key = tuple(self._stems[i] for i in range(a, b) if self._stems[i])
+                self._quoted_keys[key] = self._quoted_keys.get(key, 0) + 1
+        return self._stems, self._stem_index, self._quoted_keys
 
     def _split_incise(self, m: Marked) -> list[Marked]:
         """A quote whose writer forgot to close and reopen the marks around an incise:
@@ -403,10 +434,10 @@ class _Reader:
 
     def text_of(self, start: int, end: int) -> str:
         doc = self.doc
-        return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+        return self.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
 
     def low(self, i: int) -> str:
-        return self.doc[i].text.lower().replace("’", "'") if 0 <= i < len(self.doc) else ""
+        return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def is_mark(self, i: int) -> bool:
         text = self.doc[i].text
@@ -430,9 +461,7 @@ class _Reader:
         return self.low(i) in ("-t", "-")
 
     def matches(self, i: int, phrase: tuple[str, ...]) -> bool:
-        return i + len(phrase) <= len(self.doc) and all(
-            self.low(i + j) == word for j, word in enumerate(phrase)
-        )
+        return self.lows[i : i + len(phrase)] == list(phrase)
 
     def cue_of(self, tok: Token) -> tuple[str, int] | None:
         """The cue of a verb of saying (lemma, or verb and word) and its last token, or None."""
@@ -994,13 +1023,13 @@ def _frames(r: _Reader) -> list[_Frame]:
         limit = sent.end
         k = sent.start
         while k < limit:
-            if r.in_quote[k] or doc[k].is_space or doc[k].is_punct:
+            if r.in_quote[k] or r.skippable[k]:
                 k += 1
                 continue
             frame = _source_frame(r, k, limit, s)
             if frame is None and _after_break(r, k):
                 frame = _incise_frame(r, k, limit, s)
-            if frame is None:
+            if frame is None and r.verbs[k]:
                 frame = _verb_frame(r, k, limit, s)
             if frame is not None:
                 found.append(frame)
@@ -1046,6 +1075,8 @@ def _subjects(r: _Reader, sent: Span, s: int, found: list[_Frame]) -> list[_Fram
 def _source_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
     """A `selon`-type phrase at token k: "selon X", "d'après X", "pour X, ..." (a person)."""
     doc = r.doc
+    if r.lows[k] not in r.lex.frame_starts:
+        return None
     for phrase, needs in r.lex.frames.items():
         n = len(phrase)
         if k + n >= limit or not r.matches(k, phrase):
@@ -1302,9 +1333,9 @@ def _subject_phrase(r: _Reader, verb: Token, start: int, depth: int = 0) -> tupl
 def _after_break(r: _Reader, i: int) -> bool:
     """Whether token i follows a comma, a dash, a parenthesis or a closing quotation mark."""
     k = i - 1
-    while k >= 0 and r.doc[k].is_space:
+    while k >= 0 and r.lows[k].isspace():
         k -= 1
-    return k >= 0 and (r.doc[k].text in (",", "(", "—", "–", "-") or k in r.closing)
+    return k >= 0 and (r.lows[k] in (",", "(", "—", "–", "-") or k in r.closing)
 
 
 def _after_closing_mark(r: _Reader, i: int) -> bool:
@@ -1351,10 +1382,10 @@ def _words(r: _Reader, start: int, end: int) -> list[Token]:
 
 def _occurrences(r: _Reader, key: list[str]) -> tuple[int, int]:
     """How often a lemma sequence is written in the document, and how often it is quoted alone."""
-    lemmas = r.lemmas
+    lemmas, where, quoted_keys = r.stems()
     written = 0
-    quoted = r.quoted_keys.get(tuple(key), 0)
-    for i in r.lemma_index.get(key[0], ()):
+    quoted = quoted_keys.get(tuple(key), 0)
+    for i in where.get(key[0], ()):
         j = i
         for word in key:
             while j < len(lemmas) and lemmas[j] == "":
@@ -1441,7 +1472,7 @@ def _is_direct(r: _Reader, m: Marked, a: int, b: int) -> bool:
     doc = r.doc
     if m.open_at < 0:
         return True
-    text = doc.text
+    text = r.text
     j = m.open_at - 1
     while j >= 0 and text[j].isspace():
         j -= 1
@@ -1488,7 +1519,7 @@ def _marked_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
             if other in orphans:
                 continue
             lo, hi = sorted((out[n], out[other]), key=lambda f: f.start)
-            if "\n" in doc.text[lo.end : hi.start]:
+            if "\n" in r.text[lo.end : hi.start]:
                 continue
             source = out[other]
             out[n].who, out[n].cue, out[n].via = source.who, source.cue, source.via
@@ -1501,7 +1532,7 @@ def _dedupe(r: _Reader, found: list[_Found]) -> list[_Found]:
     occurrence whose speaker is named."""
 
     def key(f: _Found) -> str:
-        return " ".join(r.doc.text[f.start : f.end].lower().split())
+        return " ".join(r.text[f.start : f.end].lower().split())
 
     chosen: dict[str, _Found] = {}
     for f in found:
@@ -1600,12 +1631,12 @@ def _statement_between(r: _Reader, m: Marked, f: _Frame) -> bool:
     k = m.end
     for other in r.marked:
         if m.end < other.start and other.end < cue_at:
-            outside.append(doc.text[k : other.start])
+            outside.append(r.text[k : other.start])
             k = other.end
             words = other.end - other.start
-            if doc.text[other.start : other.start + 1].isupper() and words > 20:
+            if r.text[other.start : other.start + 1].isupper() and words > 20:
                 return True
-    outside.append(doc.text[k:cue_at])
+    outside.append(r.text[k:cue_at])
     text = "".join(outside)
     return any(ch in ".!?" for ch in text.replace("...", "").replace("…", ""))
 
@@ -1811,7 +1842,7 @@ def find_quotes(doc: Doc, lexicon: QuoteLexicon) -> list[Quote]:
     return [
         Quote(
             id=f"q{n}",
-            text=doc.text[f.start : f.end],
+            text=r.text[f.start : f.end],
             start=f.start,
             end=f.end,
             kind=f.kind,  # type: ignore[arg-type]
