@@ -589,7 +589,8 @@ class _Reader:
         j = first - 1
         if j < 0 or doc[j].lower_ in _DE or doc[j].pos_ == "DET":
             return None  # "le secrétaire d'Etat": a complement, not a name in apposition
-        if doc[j].text == ",":
+        comma = doc[j].text == ","
+        if comma:
             j -= 1
         end = j + 1
         while j >= 0 and first - j <= 10:
@@ -599,7 +600,19 @@ class _Reader:
             if self.index.get(j) in self.personlike:
                 break
             j -= 1
-        return self.role_of(j + 1, end) if end > j + 1 else None
+        if end <= j + 1:
+            return None
+        if comma:
+            return self.role_of(j + 1, end)
+        # without a comma the name goes with the noun the parser hangs it on: "le ministre de
+        # l'Agriculture Didier Guillaume" (ministre), "la zone de police Bruxelles-Nord" (police)
+        head = doc[first].head
+        if head.i == first or not j < head.i < end:
+            head = doc[end - 1]
+        if self.role_of(head.i, head.i + 1) is None:
+            return None
+        start = head.left_edge.i if j < head.left_edge.i <= head.i else head.i
+        return self.role_of(start, end)
 
     def _role_after(self, after: int) -> _Role | None:
         """A role in apposition after a name: "Caroline Tharot, procureure de ..."."""
@@ -684,6 +697,10 @@ class _Reader:
                 and not (tok.ent_iob_ == "B" or self.index.get(i + 1) is not None)
             ):
                 break  # "la presse le procureur": a new phrase ("le mouvement La France…" goes on)
+            if tok.pos_ == "PRON" and i == start:
+                has_noun = True  # "l'un des organisateurs"
+                i += 1
+                continue
             if tok.pos_ in ("DET", "ADJ", "NUM", "PRON", "VERB") or low in self.lex.titles:
                 i += 1
                 continue
@@ -834,11 +851,11 @@ class _Reader:
             return None
         if end - k >= 3 and k > start and self.low(k - 1) in _DE:
             k += 1  # "de Valenciennes Jean-Philippe Vicentini": the place is not the name
-        if k == start and end - start == 1 and doc[k].ent_type_ not in ("", "PER"):
-            return None
+        if end - k == 1 and self.index.get(k) not in (None, *self.personlike):
+            return None  # one word the recogniser took for a place or a body: not a name
         surname = doc[end - 1].text.lower()
         for entity in self.entities.values():
-            if entity.name.split()[-1].lower() == surname and entity.type in ("PER", "MISC"):
+            if entity.id in self.personlike and entity.name.split()[-1].lower() == surname:
                 return self.who_of(entity.id)
         return _Who(None, self.text_of(k, end), "-", "s", person=True)
 
@@ -1098,8 +1115,8 @@ def _source_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
                 "source", doc[k], k, j, found, s, cue_text=r.text_of(k, j), content_at=j
             )
         span = (j, j + 1) if r.pronoun(j) else _speaker_after(r, j, limit, skip=False)
-        if span is None:
-            continue
+        if span is None or not r.speakerish(*span):
+            continue  # "selon un calendrier en deux doses": a manner, not a source
         if needs == "person":
             # "pour X, ..." frames what follows only when it opens a clause and X is somebody
             prev = k - 1
@@ -1129,6 +1146,16 @@ def _incise_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
     verb, last, end = group
     if r.low(end) in ("que", "qu'"):
         return None
+    finite = (
+        verb.pos_ != "VERB"  # a form the tagger took for a noun: "», analyse pour l'AFP X"
+        or "Fin" in verb.morph.get("VerbForm")
+        or any(
+            doc[j].pos_ == "AUX" or doc[j].lemma_.lower() in _AUX_LEMMAS or r.is_clitic_subject(j)
+            for j in range(k, verb.i + 1 if end <= verb.i else end)
+        )
+    )
+    if not finite:
+        return None  # "Ils ont scandé « … », revendiqué …": a conjoined participle
     after_quote = _after_closing_mark(r, k)
     clitic = next((j for j in range(k, end) if r.is_clitic_subject(j)), None)
     if clitic is not None:
