@@ -196,9 +196,10 @@ def find_marked(text: str, marks: Mapping[str, frozenset[str]]) -> list[Marked]:
 
     def emit(start: int, end: int, open_at: int, close_at: int) -> None:
         nonlocal floor
-        while start < end and text[start].isspace():
+        # spaces, and a comma or colon a misplaced mark left at an edge, are not quoted words
+        while start < end and (text[start].isspace() or text[start] in ",;:"):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
             end -= 1
         if end > start:
             found.append(Marked(start, end, open_at, close_at))
@@ -749,10 +750,11 @@ class _Reader:
             while k < limit:
                 t = doc[k]
                 left = self.index.get(k - 1)
+                channel = doc[k - 1].lemma_.lower() in self.lex.channels
                 if begun and (
-                    t.ent_iob_ == "B"
+                    (t.ent_iob_ == "B" and not channel)  # but "son compte Twitter"
                     or t.pos_ == "DET"
-                    or (left is not None and self.index.get(k) != left)
+                    or (left is not None and self.index.get(k) != left and not channel)
                     or (doc[k - 1].text.isupper() and t.text.istitle())
                 ):
                     break  # "à l'AFP Benjamin Cauchy": a new phrase starts the subject
@@ -1316,6 +1318,8 @@ def _subject_phrase(r: _Reader, verb: Token, start: int, depth: int = 0) -> tupl
             return child.i, child.i + 1
         if child.lower_ == "qui" and verb.dep_.startswith("acl") and verb.head.i < child.i:
             ante = verb.head  # "X, qui s'est félicité de ..."
+            if ante.pos_ not in _NOMINAL:
+                return None
             first = r.name_start(ante.left_edge.i)
             end = r.np_extent(first, min(child.i, first + MAX_SPEAKER_TOKENS))
             return (first, end) if end > first else (ante.i, ante.i + 1)
@@ -1758,16 +1762,20 @@ def _framed(r: _Reader, f: _Frame) -> tuple[int, int] | None:
                 start = g + 1
                 break
         end = opens - 1
-        if end > start and not r.is_mark(end - 1):
+        clause = any(r.verbs[j] or doc[j].pos_ == "AUX" for j in range(start, end))
+        if end > start and not r.is_mark(end - 1) and clause:
             return start, end
-        return None
+        if clause:
+            return None
+        # "Quelques jours auparavant, rappelle-t-on, <content>": what follows is reported
     assert f.speaker is not None
     after = f.speaker[1]
     if after < sent.end and r.low(after) in ("qui", "que", "qu'", "dont"):
         # "a assuré un habitant de son village qui le connaît bien, <content>"
         after = next((k for k in range(after, sent.end) if doc[k].text == ","), sent.end)
     head_words = [t for t in doc[lo:opens] if t.is_alpha]
-    if len(head_words) <= 2 and after < sent.end and doc[after].text == ",":
+    verbless = not any(r.verbs[j] or doc[j].pos_ == "AUX" for j in range(lo, opens))
+    if (len(head_words) <= 2 or verbless) and after < sent.end and doc[after].text == ",":
         return after + 1, _clause_end(r, after + 1, sent.end)
     before = doc[opens - 1] if opens > lo else None
     if f.kind == "source" and before is not None and before.text != "(" and before.pos_ != "NUM":
@@ -1777,7 +1785,8 @@ def _framed(r: _Reader, f: _Frame) -> tuple[int, int] | None:
             node.pos_ == "VERB" or any(c.dep_ in ("nsubj", "cop") for c in node.children)
         ):
             node = node.head
-        if node.i != f.speaker[0] and node.left_edge.i < opens:
+        # only a phrase that closes its clause: "il a selon une source cité X" frames nothing
+        if node.i != f.speaker[0] and node.left_edge.i < opens and node.right_edge.i < f.speaker[1]:
             return node.left_edge.i, opens
     return None
 
