@@ -392,7 +392,9 @@ class _Reader:
         """Word stems, where each is written, and how often each quoted phrase is quoted alone:
         to count how often a phrase occurs ("gilet jaune" ~ "Gilets jaunes"). Built on demand."""
         if self._stems is None:
-            self._stems = [_stem(w) if ok else "" for w, ok in zip(self.words, self.wordlike)]
+            self._stems = [
+                _stem(w) if ok else "" for w, ok in zip(self.words, self.wordlike, strict=True)
+            ]
             for i, stem in enumerate(self._stems):
                 if stem:
                     self._stem_index.setdefault(stem, []).append(i)
@@ -509,9 +511,11 @@ class _Reader:
                 first = self.tok_at(mention.start)
                 last = self.tok_at(mention.end - 1)
                 own = self.role_of(first, last + 1)  # "Premier ministre Charles Michel"
-                if own is not None and (
-                    own.body and entity.type == "ORG" or self.doc[last].pos_ == "PROPN"
-                ):
+                name = last  # the name at the end, unless it is a complement ("de Lyon")
+                while name > first and self.doc[name - 1].pos_ == "PROPN":
+                    name -= 1
+                named = self.doc[last].pos_ == "PROPN" and self.low(name - 1) not in _DE
+                if own is not None and ((own.body and entity.type == "ORG") or named):
                     self._add_role(entity.id, own)  # or "la police de Bruxelles": a body
                 for k in (first, first - 1):
                     title = self.lex.titles.get(self.low(k))
@@ -577,10 +581,10 @@ class _Reader:
         guesses masculine for nouns of either gender, "porte-parole")."""
         doc = self.doc
         for k in range(start, head):
-            genders = doc[k].morph.get("Gender")
+            genders = doc[k].morph.get("Gender", [])
             if doc[k].pos_ == "DET" and len(genders) == 1:
                 return "f" if genders[0] == "Fem" else "m"
-        if doc[head].morph.get("Gender") == ["Fem"] and doc[head].pos_ == "NOUN":
+        if doc[head].morph.get("Gender", []) == ["Fem"] and doc[head].pos_ == "NOUN":
             return "f"
         return "-"
 
@@ -686,11 +690,14 @@ class _Reader:
                 continue
             if low in ("a", "ont", "est", "sont", "avait", "était", "qui", "que", "dont"):
                 break
-            if tok.pos_ in ("AUX", "VERB", "PRON", "CCONJ", "SCONJ", "ADV") and not (
-                tok.pos_ == "PRON" and not has_noun and low in ("l'une", "l’une", "un", "une")
+            if (
+                tok.pos_ in ("AUX", "VERB", "PRON", "CCONJ", "SCONJ", "ADV")
+                and not (
+                    tok.pos_ == "PRON" and not has_noun and low in ("l'une", "l’une", "un", "une")
+                )
+                and not (tok.pos_ == "VERB" and tok.dep_ == "amod")
             ):
-                if not (tok.pos_ == "VERB" and tok.dep_ == "amod"):
-                    break
+                break
             if (
                 tok.pos_ == "DET"
                 and has_noun
@@ -709,10 +716,14 @@ class _Reader:
                 has_noun = True
                 i += 1
                 continue
-            if low in _DE and has_noun and i + 1 < limit:
-                if doc[i + 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM"):
-                    i += 1
-                    continue
+            if (
+                low in _DE
+                and has_noun
+                and i + 1 < limit
+                and doc[i + 1].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "NUM")
+            ):
+                i += 1
+                continue
             break
         while i > start and (
             doc[i - 1].is_punct or doc[i - 1].lower_ in _DE or self.is_mark(i - 1)
@@ -772,6 +783,10 @@ class _Reader:
         for k in range(start, end):
             if self.doc[k].pos_ in (*_NOMINAL, "PRON") or self.low(k) in self.lex.titles:
                 return k
+        # "un voisin" tagged as an adjective: the last adjective after a determiner
+        if self.doc[start].pos_ == "DET":
+            adjectives = [k for k in range(start + 1, end) if self.doc[k].pos_ == "ADJ"]
+            return adjectives[-1] if adjectives else None
         return None
 
     def speakerish(self, start: int, end: int) -> bool:
@@ -816,12 +831,12 @@ class _Reader:
             lemma in self.lex.roles or doc[head].lower_ in self.lex.roles
         )
         det = doc[start] if doc[start].pos_ == "DET" else None
-        indefinite = det is not None and "Ind" in det.morph.get("Definite")
-        demonstrative = det is not None and "Dem" in det.morph.get("PronType")
-        number = "p" if head is not None and "Plur" in doc[head].morph.get("Number") else "s"
-        if lemma == "source" and any(doc[k].lemma_.lower() == "même" for k in range(start, end)):
-            if self.last_source is not None:
-                return self.last_source  # "ajoute la même source"
+        indefinite = det is not None and "Ind" in det.morph.get("Definite", [])
+        demonstrative = det is not None and "Dem" in det.morph.get("PronType", [])
+        number = "p" if head is not None and "Plur" in doc[head].morph.get("Number", []) else "s"
+        same = any(doc[k].lemma_.lower() == "même" for k in range(start, end))
+        if lemma == "source" and same and self.last_source is not None:
+            return self.last_source  # "ajoute la même source"
         chosen = self._entity_in(start, end, head, is_role, lemma in self.lex.source_nouns)
         if chosen is not None:
             return self.who_of(chosen)
@@ -849,7 +864,9 @@ class _Reader:
         k = end
         while k > start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
             k -= 1
-        if k == end or k > start and (doc[k - 1].pos_ == "DET" or self.low(k - 1) in _DE and end - k < 3):
+        if k == end or (
+            k > start and (doc[k - 1].pos_ == "DET" or (self.low(k - 1) in _DE and end - k < 3))
+        ):
             return None
         if end - k >= 3 and k > start and self.low(k - 1) in _DE:
             k += 1  # "de Valenciennes Jean-Philippe Vicentini": the place is not the name
@@ -919,9 +936,11 @@ class _Reader:
                     after = [m.start for m in self.entities[eid].mentions if m.start > pos]
                     if after and (ahead is None or min(after) < ahead[0]):
                         ahead = (min(after), eid)
-            if best is None and ahead is not None:
-                if self.sent_of[self.tok_at(ahead[0])] - self.sent_of[start] <= SALIENCE_WINDOW:
-                    best = ahead
+            near = ahead is not None and (
+                self.sent_of[self.tok_at(ahead[0])] - self.sent_of[start] <= SALIENCE_WINDOW
+            )
+            if best is None and near:
+                best = ahead
             if best is not None:
                 return self.who_of(best[1])
             if role.body:
@@ -932,12 +951,10 @@ class _Reader:
             )
         # a definite role as a subject refers back to the person just quoted, unless the text
         # marks a new speaker ("le ministre de l'Intérieur a lui aussi commenté")
-        after = end
-        while (
-            after < len(doc) and doc[after].pos_ in ("AUX", "ADV") and not self._new_speaker(after)
-        ):
-            after += 1
-        if self._new_speaker(after) or self._new_speaker(end):
+        nxt = end
+        while nxt < len(doc) and doc[nxt].pos_ in ("AUX", "ADV") and not self._new_speaker(nxt):
+            nxt += 1
+        if self._new_speaker(nxt) or self._new_speaker(end):
             return None
         found = self.salient(pos, gender, "s", persons_only=True, named_only=True, window=1)
         if found is None or found.entity is None:
@@ -962,7 +979,9 @@ class _Reader:
             recent = [
                 r.who.entity
                 for r in self.referents[:end]
-                if r.kind == "speaker" and r.who.person and r.who.entity
+                if r.kind == "speaker"
+                and r.who.person
+                and r.who.entity
                 and self.sent_of[i] - r.sent <= SALIENCE_WINDOW
             ]
             if len(set(recent[-2:])) == 2:
@@ -1057,7 +1076,7 @@ def _frames(r: _Reader) -> list[_Frame]:
             k += 1
         # "..., avait indiqué Me Dosé, ajoutant que ...": a participle shares the speaker
         for n, frame in enumerate(found):
-            if frame.speaker is None and n and "Part" in frame.cue.morph.get("VerbForm"):
+            if frame.speaker is None and n and "Part" in frame.cue.morph.get("VerbForm", []):
                 frame.speaker = found[n - 1].speaker
         found.extend(_subjects(r, sent, s, found))
         found.sort(key=lambda f: f.speaker[0] if f.speaker else f.cue.i)
@@ -1113,9 +1132,7 @@ def _source_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
                 found = _subject_phrase(r, verb, _cue_span(r, verb, verb.i)[0])
             if found is None:
                 continue
-            return _Frame(
-                "source", doc[k], k, j, found, s, cue_text=r.text_of(k, j), content_at=j
-            )
+            return _Frame("source", doc[k], k, j, found, s, cue_text=r.text_of(k, j), content_at=j)
         span = (j, j + 1) if r.pronoun(j) else _speaker_after(r, j, limit, skip=False)
         if span is None or not r.speakerish(*span):
             continue  # "selon un calendrier en deux doses": a manner, not a source
@@ -1145,12 +1162,12 @@ def _incise_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
     group = _incise_verb(r, k, limit)
     if group is None:
         return None
-    verb, last, end = group
+    verb, _, end = group
     if r.low(end) in ("que", "qu'"):
         return None
     finite = (
         verb.pos_ != "VERB"  # a form the tagger took for a noun: "», analyse pour l'AFP X"
-        or "Fin" in verb.morph.get("VerbForm")
+        or "Fin" in verb.morph.get("VerbForm", [])
         or any(
             doc[j].pos_ == "AUX" or doc[j].lemma_.lower() in _AUX_LEMMAS or r.is_clitic_subject(j)
             for j in range(k, verb.i + 1 if end <= verb.i else end)
@@ -1259,7 +1276,11 @@ def _verb_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
         doc[j].pos_ == "AUX" or doc[j].lemma_.lower() in _AUX_LEMMAS or r.low(j) in ("a", "ont")
         for j in range(max(0, k - 4), k)
     )
-    if tok.morph.get("VerbForm") == ["Part"] and tok.morph.get("Tense") == ["Past"] and not aux:
+    if (
+        tok.morph.get("VerbForm", []) == ["Part"]
+        and tok.morph.get("Tense", []) == ["Past"]
+        and not aux
+    ):
         return None  # "estimés à 20 000 par l'ONU": a participle used as an adjective
     start, end = _cue_span(r, tok, last)
     speaker = _subject_phrase(r, tok, start)
@@ -1336,7 +1357,7 @@ def _subject_phrase(r: _Reader, verb: Token, start: int, depth: int = 0) -> tupl
             first = r.name_start(child.i)
             end = r.np_extent(first, min(len(doc), first + MAX_SPEAKER_TOKENS))
         return (first, end) if end > first else None
-    finite = "Fin" in verb.morph.get("VerbForm") or any(
+    finite = "Fin" in verb.morph.get("VerbForm", []) or any(
         c.dep_.startswith("aux") for c in verb.children
     )
     if depth < 3 and verb.dep_ != "ROOT" and (not finite or verb.dep_ == "conj"):
@@ -1464,10 +1485,10 @@ def _is_name_like(r: _Reader, a: int, b: int) -> bool:
         not has_verb
         and prev >= 0
         and doc[prev].pos_ == "DET"
-        and "Def" in doc[prev].morph.get("Definite")
+        and "Def" in doc[prev].morph.get("Definite", [])
         and nxt < len(doc)
         and doc[nxt].pos_ in ("VERB", "AUX")
-        and "Fin" in doc[nxt].morph.get("VerbForm")
+        and "Fin" in doc[nxt].morph.get("VerbForm", [])
     ):
         return True
     # a naming word just before (nom de code «…», le hashtag «…») or after («…», l'hymne …)
@@ -1481,9 +1502,13 @@ def _is_name_like(r: _Reader, a: int, b: int) -> bool:
     k = b
     while k < len(doc) and (r.is_mark(k) or doc[k].is_space):
         k += 1
-    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "DET":
-        if doc[k + 2].lemma_.lower() in r.lex.naming:
-            return True
+    if (
+        k + 2 < len(doc)
+        and doc[k].text == ","
+        and doc[k + 1].pos_ == "DET"
+        and doc[k + 2].lemma_.lower() in r.lex.naming
+    ):
+        return True
     # a capitalised verbless phrase inside a sentence is a title: "Bella ciao"
     if short and words[0].text[:1].isupper():
         sent = doc[a].sent
@@ -1491,9 +1516,10 @@ def _is_name_like(r: _Reader, a: int, b: int) -> bool:
         prev = a - 1
         while prev >= 0 and (r.is_mark(prev) or doc[prev].is_space):
             prev -= 1
-        if before and prev >= 0 and doc[prev].text not in (":", ".", "!", "?"):
-            if not any(t.i in r.index for t in words):
-                return True
+        # (but a capitalised name of a person may well be a slogan: « Macron, démission »)
+        named = any(r.index.get(t.i) in r.personlike for t in words)
+        if before and prev >= 0 and doc[prev].text not in (":", ".", "!", "?") and not named:
+            return True
     return False
 
 
@@ -1737,7 +1763,7 @@ def _quotes_a_clause(r: _Reader, start: int, end: int) -> bool:
 def _contents_of(r: _Reader, f: _Frame) -> list[tuple[int, int]]:
     """Token ranges of what a frame reports without quotation marks."""
     if f.kind == "verb":
-        if f.speaker is None and "Inf" in f.cue.morph.get("VerbForm"):
+        if f.speaker is None and "Inf" in f.cue.morph.get("VerbForm", []):
             return []  # "il est important de mentionner que": nobody says it
         return _complements(r, f, r.sents[f.sent])
     if f.speaker is None or f.after_quote:
@@ -1812,7 +1838,11 @@ def _complements(r: _Reader, f: _Frame, sent: Span) -> list[tuple[int, int]]:
             nxt = found[-1][1]
             while nxt < sent.end and (r.in_quote[nxt] or r.is_mark(nxt)):
                 nxt += 1
-            if nxt + 1 < sent.end and r.low(nxt) in ("et", ",") and r.low(nxt + 1) in ("que", "qu'"):
+            if (
+                nxt + 1 < sent.end
+                and r.low(nxt) in ("et", ",")
+                and r.low(nxt + 1) in ("que", "qu'")
+            ):
                 found.append(_que_clause(r, nxt + 1, sent))
                 continue
             break
@@ -1823,7 +1853,7 @@ def _complements(r: _Reader, f: _Frame, sent: Span) -> list[tuple[int, int]]:
             if child.dep_ != "xcomp" or not 0 <= child.left_edge.i - f.cue_end <= 2:
                 continue
             span = range(child.left_edge.i, child.i + 1)
-            if any("Inf" in doc[j].morph.get("VerbForm") for j in span):
+            if any("Inf" in doc[j].morph.get("VerbForm", []) for j in span):
                 return [(child.left_edge.i, min(child.right_edge.i + 1, sent.end))]
     if "obj" in f.contents:
         k = f.cue_end
