@@ -824,6 +824,8 @@ class _Reader:
         writing usually refers back to a person already named ("a ajouté le ministre")."""
         doc = self.doc
         if end - start == 1 and self.pronoun(start):
+            if self.index.get(start) in self.entities:
+                return self.who_of(self.index[start])  # the entity component resolved it
             return self.resolve_pronoun(start)
         head = self.head_noun(start, end)
         lemma = doc[head].lemma_.lower() if head is not None else ""
@@ -856,6 +858,13 @@ class _Reader:
             if is_role:
                 return _Who(None, text, gender, number, person=True)
         return _Who(None, text, gender, "-" if body else number, person=False)
+
+    def resolve_group(self, start: int, end: int) -> _Who:
+        """Several speakers ("le président et les rapporteurs"): the first person named, if any."""
+        for k in range(start, end):
+            if self.index.get(k) in self.personlike:
+                return self.who_of(self.index[k])
+        return _Who(None, self.text_of(start, end), "-", "p", person=True)
 
     def _unrecognised_name(self, start: int, end: int) -> _Who | None:
         """A name the entity recogniser missed, at the end of a phrase ("le procureur de la
@@ -992,6 +1001,8 @@ class _Reader:
             later = [r for r in later if r.who.person and _gender_fits(r.who.gender, gender)]
             if later and later[0].sent - self.sent_of[i] <= SALIENCE_WINDOW:
                 found = later[0].who
+        if found is not None and found.entity is not None and number == "s":
+            self.gender.setdefault(found.entity, gender)  # "il" told us: the next "elle" is not
         return found if found is not None else _Who(None, None, gender, number)
 
     def salient(
@@ -1018,7 +1029,8 @@ class _Reader:
                 continue
             if (number == "s" and who.number == "p") or (number == "p" and who.number == "s"):
                 continue
-            if not _gender_fits(who.gender, gender):
+            known = self.gender.get(who.entity, who.gender) if who.entity else who.gender
+            if not _gender_fits(known, gender):
                 continue
             if ref.kind in ("subject", "speaker") and sent - ref.sent <= window:
                 return who
@@ -1084,7 +1096,10 @@ def _frames(r: _Reader) -> list[_Frame]:
             if frame.speaker is None:
                 continue
             start, end = frame.speaker
-            frame.who = r.resolve(start, end, anaphoric=frame.kind in ("incise", "source"))
+            if any(r.low(k) == "et" and doc[k].pos_ == "CCONJ" for k in range(start, end)):
+                frame.who = r.resolve_group(start, end)
+            else:
+                frame.who = r.resolve(start, end, anaphoric=frame.kind in ("incise", "source"))
             r.remember(
                 doc[start].idx, frame.who, "subject" if frame.kind == "subject" else "speaker"
             )
@@ -1186,6 +1201,12 @@ def _incise_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
         pre = _preverbal_subject(verb)
         if pre is not None and pre.i < k and not after_quote and not r.personish(*speaker):
             return None  # "Antony Blinken, a réaffirmé le plein soutien": a subject before
+        plural = any(doc[j].morph.get("Number", []) == ["Plur"] for j in range(k, verb.i + 1))
+        if plural and r.low(speaker[1]) == "et":
+            # "ont répondu le président et les rapporteurs de la commission": a group
+            more = r.np_extent(speaker[1] + 1, min(limit, speaker[1] + MAX_SPEAKER_TOKENS))
+            if more > speaker[1] + 1:
+                speaker = (speaker[0], more)
     start = k
     while start < verb.i and not (doc[start].pos_ == "AUX" or r.low(start) in ("se", "s'")):
         start += 1
@@ -1637,7 +1658,10 @@ def _attribute(
         outer = after[0] if after else None
         if outer is not None and outer.who.entity != inner.who.entity and inner.via is None:
             # "réitérant « ... », indique le ministère sur sa page facebook": relayed
-            via = outer.via or (r.text_of(*outer.speaker) if outer.speaker else None)
+            source = r.text_of(*outer.speaker) if outer.speaker else None
+            if source and outer.kind == "source":
+                source = f"{outer.cue_text} {source}"  # "selon Paris"
+            via = outer.via or source
             return _Frame(
                 inner.kind,
                 inner.cue,
