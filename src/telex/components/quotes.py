@@ -336,6 +336,7 @@ class _Found:
     who: _Who = field(default_factory=_Who)
     cue: str | None = None
     via: str | None = None
+    governed: bool = False  # by a verb of saying before it: "a dénoncé les propos « … »"
 
 
 # --------------------------------------------------------------------------- the reader
@@ -879,7 +880,8 @@ class _Reader:
             return None
         if end - k >= 3 and k > start and self.low(k - 1) in _DE:
             k += 1  # "de Valenciennes Jean-Philippe Vicentini": the place is not the name
-        if end - k == 1 and self.index.get(k) not in (None, *self.personlike):
+        eid = self.index.get(k)
+        if end - k == 1 and eid not in (None, *self.personlike) and self.name_start(k) >= start:
             return None  # one word the recogniser took for a place or a body: not a name
         surname = doc[end - 1].text.lower()
         for entity in self.entities.values():
@@ -995,7 +997,8 @@ class _Reader:
             ]
             if len(set(recent[-2:])) == 2:
                 found = self.who_of(recent[-1])
-        if found is None and number == "s":
+        nobody_before = not any(r.pos < pos and r.who.person for r in self.referents)
+        if found is None and number == "s" and nobody_before:
             # nobody named yet (the headline was cut): the first person named after
             later = [r for r in self.referents if r.pos > pos and r.who.entity is not None]
             later = [r for r in later if r.who.person and _gender_fits(r.who.gender, gender)]
@@ -1581,6 +1584,7 @@ def _marked_quotes(r: _Reader, frames: list[_Frame]) -> list[_Found]:
         frame = _attribute(r, m, a, b, frames, by_verb)
         if frame is not None:
             found.who, found.cue, found.via = frame.who, frame.cue_text or None, frame.via
+            found.governed = frame.kind == "verb" and frame.cue_start < a
         else:
             orphans.append(len(out))
         out.append(found)
@@ -1612,10 +1616,13 @@ def _dedupe(r: _Reader, found: list[_Found]) -> list[_Found]:
     def key(f: _Found) -> str:
         return " ".join(r.text[f.start : f.end].lower().split())
 
+    def rank(f: _Found) -> tuple[bool, bool]:
+        return f.who.entity is not None, f.governed
+
     chosen: dict[str, _Found] = {}
     for f in found:
         best = chosen.get(key(f))
-        if best is None or (best.who.entity is None and f.who.entity is not None):
+        if best is None or rank(f) > rank(best):
             chosen[key(f)] = f
     return [f for f in found if chosen[key(f)] is f]
 
@@ -1641,8 +1648,11 @@ def _attribute(
         frame = by_verb.get(node.i)
         if frame is None or a <= node.i < b or frame.speaker is None:
             continue
-        if frame.kind == "verb" or frame.cue_start >= close:
-            inner = frame  # an incise before the quote belongs to an earlier one
+        # a verb of saying governs what follows it; an incise, what comes before it
+        if (frame.kind == "verb" and frame.cue_start < a) or (
+            frame.kind == "incise" and frame.cue_start >= close
+        ):
+            inner = frame
             break
     same = [f for f in frames if lo <= f.sent <= hi]
     after = [
