@@ -706,7 +706,7 @@ class _Reader:
                 and not (tok.ent_iob_ == "B" or self.index.get(i + 1) is not None)
             ):
                 break  # "la presse le procureur": a new phrase ("le mouvement La France…" goes on)
-            if tok.pos_ == "PRON" and i == start:
+            if tok.pos_ == "PRON" and (i == start or low in ("un", "une")):
                 has_noun = True  # "l'un des organisateurs"
                 i += 1
                 continue
@@ -727,7 +727,9 @@ class _Reader:
                 continue
             break
         while i > start and (
-            doc[i - 1].is_punct or doc[i - 1].lower_ in _DE or self.is_mark(i - 1)
+            (doc[i - 1].is_punct and doc[i - 1].text != ")")
+            or doc[i - 1].lower_ in _DE
+            or self.is_mark(i - 1)
         ):
             i -= 1
         return i
@@ -872,14 +874,22 @@ class _Reader:
         République de Valenciennes Jean-Philippe Vicentini"), matched to an entity by surname."""
         doc = self.doc
         k = end
-        while k > start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper():
+        while (
+            k > start
+            and doc[k - 1].text[:1].isupper()
+            and (
+                doc[k - 1].pos_ == "PROPN" or k < end  # "Bruno Le Maire": a particle inside
+            )
+        ):
             k -= 1
+        while k < end and doc[k].pos_ != "PROPN":
+            k += 1
+        if end - k >= 3 and k > start and (self.low(k - 1) in _DE or doc[k - 1].pos_ == "DET"):
+            k += 1  # "de Valenciennes Jean-Philippe Vicentini": the place is not the name
         if k == end or (
             k > start and (doc[k - 1].pos_ == "DET" or (self.low(k - 1) in _DE and end - k < 3))
         ):
             return None
-        if end - k >= 3 and k > start and self.low(k - 1) in _DE:
-            k += 1  # "de Valenciennes Jean-Philippe Vicentini": the place is not the name
         eid = self.index.get(k)
         if end - k == 1 and eid not in (None, *self.personlike) and self.name_start(k) >= start:
             return None  # one word the recogniser took for a place or a body: not a name
