@@ -373,6 +373,18 @@ INDIRECT = [
         "il vivait seul depuis des années",
         None,
     ),
+    # adjuncts between the verb and "que"
+    (
+        "Nicolas Hulot avait annoncé le 20 juin que la taxe carbone serait abandonnée.",
+        "la taxe carbone serait abandonnée",
+        "Nicolas Hulot",
+    ),
+    # a "que" clause opened by an adverbial clause goes on after it
+    (
+        "Ses défenseurs estiment que, pour être vraiment utile, le texte devrait être simplifié.",
+        "pour être vraiment utile, le texte devrait être simplifié",
+        None,
+    ),
 ]
 
 
@@ -392,6 +404,12 @@ def test_quotes_indirect_speech_is_the_reported_content(text, content, speaker):
         "Les enfants seront vaccinés selon un calendrier en deux doses.",
         # nobody says it
         "Il est important de mentionner que le service reste ouvert tout l'été.",
+        # a commonplace
+        "On estime que la moitié des adultes seront touchés par ce virus.",
+        # "que" of a conjunction after an object, not of the verb
+        "La taxe rapporte 200 millions à l'État tandis que les aides restent faibles.",
+        # a relative pronoun is the object
+        "C'est ce qu'a annoncé mardi le ministre de l'Économie Bruno Le Maire.",
     ],
 )
 def test_quotes_no_indirect_speech_without_a_source(text):

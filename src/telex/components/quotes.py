@@ -747,13 +747,13 @@ class _Reader:
             ):
                 i += 1
                 continue
-            if (
-                tok.pos_ == "DET"
-                and i + 1 < limit
-                and doc[i + 1].lemma_.lower() in self.lex.time_words
-            ):
-                i += 2  # "ce samedi"
-                continue
+            if tok.pos_ == "DET":
+                j = i + 1
+                while j < limit and doc[j].like_num:
+                    j += 1
+                if j < limit and doc[j].lemma_.lower() in self.lex.time_words:
+                    i = j + 1  # "ce samedi", "le 20 juin"
+                    continue
             if tok.pos_ != "ADP" and tok.lower_ not in ("lors", "au", "aux"):
                 return i
             j = i + 1
@@ -1809,6 +1809,11 @@ def _contents_of(r: _Reader, f: _Frame) -> list[tuple[int, int]]:
     if f.kind == "verb":
         if f.speaker is None and "Inf" in f.cue.morph.get("VerbForm", []):
             return []  # "il est important de mentionner que": nobody says it
+        generic = f.speaker is not None and r.low(f.speaker[0]).lstrip("-") == "on"
+        if generic and "Pres" in f.cue.morph.get("Tense", []):
+            return []  # "on estime que ...": a commonplace, not something reported
+        if f.cue_start > 0 and r.low(f.cue_start - 1) in ("qu'", "que"):
+            return []  # "c'est ce qu'a annoncé X": the object is the relative pronoun
         return _complements(r, f, r.sents[f.sent])
     if f.speaker is None or f.after_quote:
         return []
@@ -1871,12 +1876,15 @@ def _complements(r: _Reader, f: _Frame, sent: Span) -> list[tuple[int, int]]:
         for _ in range(8):
             if k >= sent.end or r.in_quote[k]:
                 break
-            if r.low(k) in ("que", "qu'"):
+            if r.low(k) in ("que", "qu'") and doc[k].dep_ != "fixed":  # not "tandis que"
                 found.append(_que_clause(r, k, sent))
                 break
             if doc[k].pos_ in ("VERB", "AUX") or doc[k].text in (".", ";", ":"):
                 break
-            k += 1
+            nxt = r.skip_adjuncts(k, sent.end)  # "a déclaré mardi à l'AFP que"
+            if nxt == k and doc[k].pos_ not in ("ADV", "PUNCT"):
+                break  # an object: "rapporte 200 milliards ... tandis que"
+            k = max(nxt, k + 1)
         # "... que « X » et qu'il a permis Y": every clause the verb introduces
         while found and found[-1][1] + 1 < sent.end:
             nxt = found[-1][1]
@@ -1916,9 +1924,13 @@ def _complements(r: _Reader, f: _Frame, sent: Span) -> list[tuple[int, int]]:
 
 def _que_clause(r: _Reader, que: int, sent: Span) -> tuple[int, int]:
     """The clause a "que" opens: its verb's words, up to an incise or a subordinate clause."""
-    head = r.doc[que].head
+    doc = r.doc
+    head = doc[que].head
     end = head.right_edge.i + 1 if head.i > que else sent.end
-    return que + 1, min(end, _clause_end(r, que + 1, sent.end))
+    limit = _clause_end(r, que + 1, sent.end)
+    if end < limit and doc[end].text == ",":
+        end = limit  # "que, pour être appliqué, il faudrait ...": the clause goes on
+    return que + 1, min(end, limit)
 
 
 def _clause_end(r: _Reader, start: int, limit: int) -> int:
