@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LIKE_NUM, POS
+from spacy.attrs import DEP, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, POS
 from spacy.language import Language
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
@@ -351,13 +351,18 @@ class _Reader:
         self.lex = lex
         # token attributes as plain lists: the rules look at every token, and spaCy builds a
         # Token object on each `doc[i]`
-        self.words = [t.text for t in doc]
+        table = doc.to_array([IDX, LENGTH, POS, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM, DEP])
+        table = table.tolist()
+        text = self.text
+        self.words = [text[row[0] : row[0] + row[1]] for row in table]
         self.lows = [w.lower().replace("’", "'") for w in self.words]
-        table = doc.to_array([IDX, POS, IS_PUNCT, IS_SPACE, IS_ALPHA, LIKE_NUM]).tolist()
         self.starts = [row[0] for row in table]
-        self.verbs = [row[1] == VERB_POS for row in table]
-        self.skippable = [bool(row[2] or row[3]) for row in table]
-        self.wordlike = [bool(row[4] or row[5]) for row in table]
+        self.verbs = [row[2] == VERB_POS for row in table]
+        self.skippable = [bool(row[3] or row[4]) for row in table]
+        self.wordlike = [bool(row[5] or row[6]) for row in table]
+        subject_deps = {doc.vocab.strings.add("nsubj"), doc.vocab.strings.add("nsubj:pass")}
+        self.subjects = [i for i, row in enumerate(table) if row[7] in subject_deps]
+        self.frame_starts = lex.frame_starts
         self.entities: dict[str, Entity] = {e.id: e for e in doc._.get("entities") or []}
         self.index: dict[int, str] = dict(doc._.get("entity_index") or {})
         self.sents: list[Span] = list(doc.sents)
@@ -412,7 +417,7 @@ class _Reader:
         doc = self.doc
         a, b = self.tok_at(m.start), self.tok_at(m.end - 1) + 1
         for k in range(a + 1, b - 3):
-            if doc[k].text != ",":
+            if self.lows[k] != ",":
                 continue
             group = _incise_verb(self, k + 1, b)
             if group is None:
@@ -444,7 +449,7 @@ class _Reader:
         return self.lows[i] if 0 <= i < len(self.lows) else ""
 
     def is_mark(self, i: int) -> bool:
-        text = self.doc[i].text
+        text = self.words[i]
         return text in self.lex.marks or text in self.lex.closers
 
     def pronoun(self, i: int) -> tuple[str, str] | None:
@@ -1126,8 +1131,11 @@ def _subjects(r: _Reader, sent: Span, s: int, found: list[_Frame]) -> list[_Fram
     """Subjects that are persons but not speakers: later pronouns may refer to them."""
     out = []
     taken = [f.speaker for f in found if f.speaker]
-    for tok in sent:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or r.in_quote[tok.i] or tok.pos_ not in _NOMINAL:
+    lo = bisect.bisect_left(r.subjects, sent.start)
+    hi = bisect.bisect_left(r.subjects, sent.end)
+    for i in r.subjects[lo:hi]:
+        tok = r.doc[i]
+        if r.in_quote[i] or tok.pos_ not in _NOMINAL:
             continue
         if any(a <= tok.i < b for a, b in taken) or r.pronoun(tok.i):
             continue
@@ -1141,7 +1149,7 @@ def _subjects(r: _Reader, sent: Span, s: int, found: list[_Frame]) -> list[_Fram
 def _source_frame(r: _Reader, k: int, limit: int, s: int) -> _Frame | None:
     """A `selon`-type phrase at token k: "selon X", "d'après X", "pour X, ..." (a person)."""
     doc = r.doc
-    if r.lows[k] not in r.lex.frame_starts:
+    if r.lows[k] not in r.frame_starts:
         return None
     for phrase, needs in r.lex.frames.items():
         n = len(phrase)
