@@ -8,9 +8,11 @@ import unicodedata
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import telex
-from telex.components.quotes import find_marked, load_lexicon
+from telex.components.quotes import find_marked, find_quotes, load_lexicon
 from telex.lang import read_list, read_table
 
 MARKS = load_lexicon("fr").marks
@@ -505,3 +507,62 @@ def test_quotes_cue_contents_are_known():
     assert {"souligner", "déclarer", "estimer", "ajouter", "confier", "dénoncer"} <= set(
         lexicon.cues
     )
+
+
+# --------------------------------------------------------------------------- properties
+
+_PIECES = [
+    "«",
+    "»",
+    "“",
+    "”",
+    "„",
+    "‹",
+    "›",
+    '"',
+    " ",
+    "\n",
+    ",",
+    ".",
+    ":",
+    "-t-il",
+    "selon",
+    "a déclaré",
+    "Marie Curie",
+    "le ministre",
+    "elle",
+    "que",
+    "Paris",
+    "a-t-elle ajouté",
+    "« Oui »",
+    "il",
+    "indique",
+    "pour lui",
+    "(",
+    ")",
+    "l’",
+    "d'après",
+    "un manifestant",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_quotes_marks_are_grounded_on_any_text(text):
+    for m in find_marked(text, MARKS):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == text[m.start : m.end].strip()
+        assert m.open_at < m.start
+        assert m.close_at < 0 or m.close_at >= m.end
+
+
+@pytest.mark.model
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=30).map(" ".join))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_quotes_any_text_gives_grounded_quotes(nlp, text):
+    for quote in find_quotes(nlp(text), load_lexicon("fr")):
+        assert text[quote.start : quote.end] == quote.text
+        assert quote.kind in ("direct", "partial", "indirect")
+        assert quote.speaker is None or quote.speaker.startswith("e")

@@ -854,7 +854,7 @@ class _Reader:
         if name is not None:
             return name
         role_end = next((k for k in range(start, end) if doc[k].text == ","), end)
-        text = self.text_of(start, role_end)
+        text = self.description(start, role_end)
         gender = self.gender_of(head, start) if head is not None else "-"
         body = lemma in self.lex.institutions
         if is_role or body or demonstrative:
@@ -867,12 +867,20 @@ class _Reader:
                 return _Who(None, text, gender, number, person=True)
         return _Who(None, text, gender, "-" if body else number, person=False)
 
+    def description(self, start: int, end: int) -> str:
+        """How an unnamed speaker is described, quotation marks and line breaks left out:
+        'un « gilet jaune » belge' -> 'un gilet jaune belge'."""
+        words = self.text_of(start, end)
+        for mark in (*self.lex.marks, *self.lex.closers):
+            words = words.replace(mark, " ")
+        return " ".join(words.split())
+
     def resolve_group(self, start: int, end: int) -> _Who:
         """Several speakers ("le président et les rapporteurs"): the first person named, if any."""
         for k in range(start, end):
             if self.index.get(k) in self.personlike:
                 return self.who_of(self.index[k])
-        return _Who(None, self.text_of(start, end), "-", "p", person=True)
+        return _Who(None, self.description(start, end), "-", "p", person=True)
 
     def _unrecognised_name(self, start: int, end: int) -> _Who | None:
         """A name the entity recogniser missed, at the end of a phrase ("le procureur de la
