@@ -74,20 +74,7 @@ class QuoteLexicon:
     time_words: frozenset[str]
     verb_endings: tuple[tuple[str, str], ...]
     closers: frozenset[str]
-
-    @property
-    def frame_starts(self) -> frozenset[str]:
-        """First words of the `selon`-type phrases, to look further only where one starts."""
-        return _first_words(self.frames)
-
-
-@cache
-def _first_words_cached(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(p[0] for p in phrases)
-
-
-def _first_words(frames: Mapping[tuple[str, ...], str]) -> frozenset[str]:
-    return _first_words_cached(tuple(frames))
+    frame_starts: frozenset[str]  # first words of the frames: look further only there
 
 
 def _contents(value: str) -> frozenset[str]:
@@ -105,6 +92,12 @@ def load_lexicon(lang: str = "fr") -> QuoteLexicon:
     marks: dict[str, set[str]] = {}
     for row in read_table(lang, "quote_marks.tsv"):
         marks.setdefault(row["open"], set()).add(row["close"])
+    frames = {  # longest first: "selon laquelle" before "selon"
+        tuple(r["phrase"].split()): r["needs"]
+        for r in sorted(
+            read_table(lang, "quote_frames.tsv"), key=lambda r: -len(r["phrase"].split())
+        )
+    }
     return QuoteLexicon(
         marks={k: frozenset(v) for k, v in marks.items()},
         cues={r["lemma"]: _contents(r["content"]) for r in read_table(lang, "quote_cues.tsv")},
@@ -112,12 +105,7 @@ def load_lexicon(lang: str = "fr") -> QuoteLexicon:
             (r["verb"], r["word"]): _contents(r["content"])
             for r in read_table(lang, "quote_cue_phrases.tsv")
         },
-        frames={  # longest first: "selon laquelle" before "selon"
-            tuple(r["phrase"].split()): r["needs"]
-            for r in sorted(
-                read_table(lang, "quote_frames.tsv"), key=lambda r: -len(r["phrase"].split())
-            )
-        },
+        frames=frames,
         channels=frozenset(read_list(lang, "quote_channels.txt")),
         channel_prepositions=frozenset(read_list(lang, "quote_channel_prepositions.txt")),
         pronouns={
@@ -135,6 +123,7 @@ def load_lexicon(lang: str = "fr") -> QuoteLexicon:
             (r["ending"], r["lemma"]) for r in read_table(lang, "quote_verb_endings.tsv")
         ),
         closers=frozenset(c for closes in marks.values() for c in closes),
+        frame_starts=frozenset(phrase[0] for phrase in frames),
     )
 
 
@@ -2005,7 +1994,9 @@ class Quotes:
         self.lexicon = load_lexicon(lang)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set("quotes", find_quotes(doc, self.lexicon))
+        quotes = find_quotes(doc, self.lexicon)
+        LOGGER.debug("telex_quotes: %d quotes in %d tokens", len(quotes), len(doc))
+        doc._.set("quotes", quotes)
         return doc
 
 
