@@ -368,7 +368,7 @@ INDIRECT = [
         "Le bilan des inondations s'est encore alourdi dans la nuit, a indiqué la préfecture du "
         "Gard.",
         "Le bilan des inondations s'est encore alourdi dans la nuit",
-        "la préfecture du Gard",
+        "préfecture du Gard",
     ),
     (
         "Mais, a assuré un voisin qui le connaît bien, il vivait seul depuis des années.",

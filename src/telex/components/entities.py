@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from telex.components.ruler import EntityRules, is_known_place, region_named
 from telex.countries import countries
@@ -27,45 +27,6 @@ from telex.names import PersonName, compatible_given, fold, given_name, parse_pe
 from telex.schema import Entity, Mention
 
 PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
-_PREP = frozenset(("de", "du", "des", "d'", "d’"))
-_DET = frozenset(
-    (
-        "le",
-        "la",
-        "les",
-        "l'",
-        "l’",
-        "un",
-        "une",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "notre",
-        "cet",
-        "cette",
-    )
-)
-_FUNCTION = frozenset(
-    (
-        "de",
-        "du",
-        "des",
-        "d",
-        "la",
-        "le",
-        "les",
-        "l",
-        "et",
-        "en",
-        "pour",
-        "sur",
-        "à",
-        "au",
-        "aux",
-        "a",
-    )
-)
 _ACRONYM = re.compile(r"^(?=(?:.*[A-ZÀ-Ö]){2})[A-ZÀ-Ö][A-ZÀ-Ö0-9&.\-]{1,9}$")
 
 
@@ -135,6 +96,7 @@ class Entities:
         mentions += self._institutions(doc, taken)
         taken = {i for m in mentions for i in range(m.start, m.end)}
         mentions += self._roles(doc, taken, mentions)
+        mentions += self._descriptions(doc, taken)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return mentions
 
@@ -228,7 +190,7 @@ class Entities:
                 and end - token.i < 3
             ):
                 end += 1
-            complement_end = _complement(doc, end, ents_by_start, self._complements)
+            complement_end = self._complement(doc, end, ents_by_start)
             if complement_end is None:
                 continue
             span = doc[token.i : complement_end]
@@ -236,6 +198,39 @@ class Entities:
             mention.country = self._country_in_name(doc, span)
             found.append(mention)
         return found
+
+    def _complement(self, doc: Doc, i: int, ents_by_start: dict[int, Span]) -> int | None:
+        """End of a 'de X' complement naming an institution: capitalised words or a place."""
+        rules = self.rules
+        if i >= len(doc) or doc[i].lower_ not in rules.of_words:
+            return None
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in rules.articles_after_of:
+            j += 1
+        if j >= len(doc):
+            return None
+        if j in ents_by_start:
+            return ents_by_start[j].end
+        if not doc[j].text[:1].isupper() or doc[j].is_sent_start:
+            if doc[j].lower_ in self._complements:  # "ministère de l'intérieur", in lower case
+                return j + 1
+            if doc[j].lower_ in rules.institution_phrases:  # "préfecture de police (de Paris)"
+                return self._complement(doc, j + 1, ents_by_start) or j + 1
+            return None
+        end = j + 1
+        while (
+            end < len(doc)
+            and (doc[end].text[:1].isupper() or (doc[end].pos_ == "ADJ" and doc[end].is_lower))
+            and end - j < 4
+        ):
+            end += 1
+        return end
+
+    def _initials(self, text: str) -> str:
+        """The letters an acronym of `text` would have (articles and prepositions left out)."""
+        skipped = self.rules.not_in_initials
+        words = [fold(w) for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in skipped]
+        return "".join(w[0] for w in words if w).upper()
 
     def _expansions(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         """A bracketed acronym and the name it abbreviates: 'Service de développement économique
@@ -249,7 +244,7 @@ class Entities:
             letters = token.text.replace(".", "").upper()
             for start in range(i - 2, max(-1, i - 3 - 2 * len(letters)), -1):
                 span = doc[start : i - 1]
-                if not span[0].text[:1].isupper() or _initials(span.text) != letters:
+                if not span[0].text[:1].isupper() or self._initials(span.text) != letters:
                     continue
                 if not any(t.lower_ in self._org_words for t in span):
                     break  # "Produit intérieur brut (PIB)" is a notion, not an organisation
@@ -270,6 +265,7 @@ class Entities:
         """Role phrases ('le secrétaire d'Etat américain'), linked to the person in apposition."""
         people = {m.start: m for m in mentions if m.label == PER}
         people_end = {m.end: m for m in mentions if m.label == PER}
+        org_ends = {m.start: m.end for m in mentions if m.label == ORG}
         found = []
         for token in doc:
             role = self.rules.role_of(token.text)
@@ -280,8 +276,12 @@ class Entities:
             start = token.i
             if start > 0 and doc[start - 1].lower_ in self.rules.role_premodifiers:
                 start -= 1  # "Premier ministre", "ancien président"
-            det = start - 1 if start > 0 and doc[start - 1].lower_ in _DET else start
-            end = self._role_end(doc, token.i + 1, taken)
+            det = (
+                start - 1
+                if start > 0 and doc[start - 1].lower_ in self.rules.determiners
+                else start
+            )
+            end = self._role_end(doc, token.i + 1, taken, org_ends)
             role_words = doc[start:end]
             country = None
             for t in role_words[1:]:
@@ -295,7 +295,7 @@ class Entities:
             mention.country = country
             mention.role = _role_text(role_words, country is not None)
             mention.code = self._role_codes.get(role)
-            mention.gender = self.rules.roles.get(role, "-")
+            mention.gender = self._role_gender(doc, det, start, token, role)
             # Apposition: ROLE [,] NAME  or  NAME , ROLE
             after = end + 1 if end < len(doc) and doc[end].text == "," else end
             before = det - 1 if det > 0 and doc[det - 1].text == "," else None
@@ -313,8 +313,44 @@ class Entities:
             taken.update(range(phrase.start, phrase.end))
         return found
 
-    def _role_end(self, doc: Doc, i: int, taken: set[int]) -> int:
-        """Extend a role noun over its adjectives and 'de' complements (no names, no clauses)."""
+    def _descriptions(self, doc: Doc, taken: set[int]) -> list[_Mention]:
+        """'le parti écologiste', 'ce mouvement': an organisation named again by its kind."""
+        found = []
+        for token in doc:
+            if token.i in taken or token.i == 0 or token.lower_ not in self.rules.descriptions:
+                continue
+            article = doc[token.i - 1]
+            if article.lower_ not in self.rules.definite or token.pos_ != "NOUN":
+                continue
+            end = token.i + 1
+            while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
+                end += 1
+            if end < len(doc) and doc[end].text[:1].isupper():
+                continue  # "le parti Ennahdha": the name follows, the noun is no reference
+            phrase = doc[article.i : end]
+            found.append(_Mention.of(phrase, ORG, kind="description"))
+            taken.update(range(phrase.start, phrase.end))
+        return found
+
+    def _role_gender(self, doc: Doc, det: int, start: int, token: Token, role: str) -> str:
+        """A role phrase's gender: its article ('la porte-parole'), its noun ('cheffe'), else
+        the model's reading of the noun."""
+        if det < start:
+            article = doc[det].lower_
+            if article in self.rules.feminine_articles:
+                return "f"
+            if article in self.rules.masculine_articles:
+                return "m"
+        gender = self.rules.roles.get(role, "-")
+        if gender != "-":
+            return gender
+        return {"Fem": "f", "Masc": "m"}.get(str(token.morph.to_dict().get("Gender")), "-")
+
+    def _role_end(
+        self, doc: Doc, i: int, taken: set[int], org_ends: dict[int, int] | None = None
+    ) -> int:
+        """Extend a role noun over its adjectives and 'de' complements (no names, no clauses),
+        an organisation included: 'la porte-parole du ministère des Affaires étrangères'."""
         end = i
         while end < len(doc) and end - i < 8:
             t = doc[end]
@@ -323,10 +359,13 @@ class Entities:
             if t.pos_ == "ADJ" and t.is_lower:
                 end += 1
                 continue
-            if t.lower_ in _PREP or t.lower_ in ("de la", "à"):
+            if t.lower_ in self.rules.of_words:
                 j = end + 1
-                while j < len(doc) and doc[j].lower_ in ("la", "l'", "l’", "les"):
+                while j < len(doc) and doc[j].lower_ in self.rules.articles_after_of:
                     j += 1
+                if org_ends and j in org_ends:
+                    end = org_ends[j]
+                    break
                 if (
                     j < len(doc)
                     and j not in taken
@@ -341,7 +380,7 @@ class Entities:
     # -- clustering ----------------------------------------------------------------------------
     def cluster(self, doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
         clusters: list[_Cluster] = []
-        names = [m for m in mentions if m.kind != "role"]
+        names = [m for m in mentions if m.kind not in ("role", "description")]
         self._retype_surnames(names)
         people = [m for m in names if m.label == PER]
         for m in sorted(people, key=lambda m: (not (m.person and m.person.full), m.start)):
@@ -351,7 +390,36 @@ class Entities:
         self._merge_acronyms(clusters)
         self._merge_known(clusters)
         self._place_roles(mentions, clusters)
+        self._place_descriptions(doc, mentions, clusters)
         return [c for c in clusters if c.mentions]
+
+    def _place_descriptions(
+        self, doc: Doc, mentions: list[_Mention], clusters: list[_Cluster]
+    ) -> None:
+        """A description joins the organisation named last before it, within two sentences,
+        when that organisation can be of its kind."""
+        sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+        for m in mentions:
+            if m.kind != "description":
+                continue
+            noun = doc[m.end - 1].lower_ if m.end - m.start == 2 else doc[m.start + 1].lower_
+            allowed = self.rules.descriptions.get(noun, frozenset())
+            best: tuple[int, _Cluster] | None = None
+            for c in clusters:
+                if c.label != ORG:
+                    continue
+                before = [
+                    o.start for o in c.mentions if o.kind != "description" and o.start < m.start
+                ]
+                if not before or sentence_of[m.start] - sentence_of[max(before)] > 2:
+                    continue
+                actor = self._actor(c)
+                if actor is not None and actor.code and actor.code not in allowed:
+                    continue
+                if best is None or max(before) > best[0]:
+                    best = (max(before), c)
+            if best is not None:
+                best[1].mentions.append(m)
 
     def _merge_known(self, clusters: list[_Cluster]) -> None:
         """Clusters the knowledge base knows as one actor are one entity ('LFI', 'La France
@@ -479,7 +547,7 @@ class Entities:
             for other in orgs:
                 if other is c or not other.mentions:
                     continue
-                if any(_initials(m.text) in acronyms for m in other.mentions if " " in m.text):
+                if any(self._initials(m.text) in acronyms for m in other.mentions if " " in m.text):
                     other.mentions.extend(c.mentions)
                     c.mentions = []
                     break
@@ -497,30 +565,39 @@ class Entities:
             if linked:
                 linked[0].mentions.append(m)
                 continue
-            fitting = [c for c in clusters if c.label == PER and c.mentions and self._fits(m, c)]
+            scores = [(self._fits(m, c), i) for i, c in enumerate(clusters) if c.label == PER]
+            best = max((score for score, _ in scores), default=0)
+            fitting = [i for score, i in scores if score == best and best > 0]
             if len(fitting) == 1:
-                fitting[0].mentions.append(m)
+                clusters[fitting[0]].mentions.append(m)
 
-    def _fits(self, role: _Mention, cluster: _Cluster) -> bool:
-        """A role phrase alone refers to a person already given that role or office (by the text
-        or the knowledge base), or, when it names a country, to the one person of that country."""
+    def _fits(self, role: _Mention, cluster: _Cluster) -> int:
+        """How well a role phrase alone fits a person: 2 when the text or the knowledge base gives
+        the person that role or office, 1 when it only names the person's country, 0 when it does
+        not fit (another office, another country, another gender)."""
+        if not cluster.mentions:
+            return 0
+        genders = {o.gender for o in cluster.mentions} - {"-"}
+        if role.gender != "-" and genders and role.gender not in genders:
+            return 0
         office = self.rules.office(role.role)
         offices = {self.rules.office(o.role) for o in cluster.mentions if o.role}
         actor = self._actor(cluster)
         if actor is not None:
             offices |= {self.rules.office(r.role) for r in actor.roles if r.role}
+        head = (role.role or "").split()[0] if role.role else ""
+        heads = {(o.role or "").split()[0] for o in cluster.mentions if o.role}
+        same_office = office is not None and office in offices
         if role.country is None:
-            return office is not None and office in offices
+            return 2 if same_office else 0
         countries_of = {o.country for o in cluster.mentions if o.country}
         if actor is not None and actor.country:
             countries_of.add(actor.country)
         if role.country not in countries_of:
-            return False
-        head = (role.role or "").split()[0] if role.role else ""
-        heads = {(o.role or "").split()[0] for o in cluster.mentions if o.role}
-        return (
-            head in self.rules.relational_roles or office in offices or head in heads or not heads
-        )
+            return 0
+        if same_office or head in heads or head in self.rules.relational_roles:
+            return 2
+        return 1 if not heads else 0
 
     # -- output --------------------------------------------------------------------------------
     def build(self, doc: Doc, clusters: list[_Cluster]) -> tuple[list[Entity], dict[int, str]]:
@@ -656,36 +733,6 @@ def _place_country(text: str) -> str | None:
     return place.country if place else None
 
 
-def _complement(
-    doc: Doc, i: int, ents_by_start: dict[int, Span], complements: frozenset[str] = frozenset()
-) -> int | None:
-    """End of a 'de X' complement naming an institution: capitalised words or a place."""
-    if i >= len(doc) or doc[i].lower_ not in _PREP:
-        return None
-    j = i + 1
-    while j < len(doc) and doc[j].lower_ in ("la", "l'", "l’", "les"):
-        j += 1
-    if j >= len(doc):
-        return None
-    if j in ents_by_start:
-        return ents_by_start[j].end
-    if not doc[j].text[:1].isupper() or doc[j].is_sent_start:
-        if doc[j].lower_ in complements:  # "ministère de l'intérieur", lowercase as often written
-            return j + 1
-        if doc[j].lower_ == "police":  # "préfecture de police (de Paris)"
-            end = _complement(doc, j + 1, ents_by_start, complements)
-            return end or j + 1
-        return None
-    end = j + 1
-    while (
-        end < len(doc)
-        and (doc[end].text[:1].isupper() or (doc[end].pos_ == "ADJ" and doc[end].is_lower))
-        and end - j < 4
-    ):
-        end += 1
-    return end
-
-
 def _adjacent(role: _Mention, name: _Mention) -> bool:
     """ROLE [,] NAME or NAME , ROLE."""
     return name.start in (role.end, role.end + 1) or role.start == name.end + 1
@@ -707,11 +754,6 @@ def _without_demonym(name: str) -> str:
     if len(words) > 2 and words[-1].islower() and countries().by_demonym(words[-1]):
         return " ".join(words[:-1])
     return name
-
-
-def _initials(text: str) -> str:
-    words = [fold(w) for w in re.split(r"[\s\-’']+", text) if w and fold(w) not in _FUNCTION]
-    return "".join(w[0] for w in words if w).upper()
 
 
 def _strip_article(text: str) -> str:

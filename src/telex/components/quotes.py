@@ -653,6 +653,7 @@ class _Reader:
         doc = self.doc
         i = start
         has_name = has_noun = False
+        named: str | None = None  # the entity the phrase names so far
         while i < limit:
             tok = doc[i]
             low = tok.lower_
@@ -662,6 +663,7 @@ class _Reader:
                 continue
             if eid is not None and eid in self.personlike:
                 has_name = True
+                named = named or eid
             if tok.text == "(":
                 close = next((k for k in range(i + 1, min(i + 8, limit)) if doc[k].text == ")"), -1)
                 if close < 0:
@@ -671,7 +673,8 @@ class _Reader:
             if tok.text == ",":
                 # "la porte-parole de la police, Ilse Van de keere": a name in apposition
                 nxt = i + 1
-                if (
+                same = named is not None and nxt < limit and self.index.get(nxt) == named
+                if same or (
                     not has_name
                     and has_noun
                     and nxt < limit

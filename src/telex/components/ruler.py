@@ -28,7 +28,6 @@ from telex.names import fold, given_name, is_particle, role_words, titles
 
 PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
 _QUOTE_OPEN = frozenset('«“"„‹(—–-')
-_COMPLEMENT_WORDS = frozenset(("de", "d'", "d’", "du", "des", "la", "le", "l'", "l’", "les"))
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 
 
@@ -50,6 +49,18 @@ class EntityRules:
         self.articles = frozenset(data["articles"])
         self.role_premodifiers = frozenset(data["role_premodifiers"])
         self.relational_roles = frozenset(data["relational_roles"])
+        self.descriptions: dict[str, frozenset[str]] = {
+            noun: frozenset(codes) for noun, codes in data["descriptions"].items()
+        }
+        grammar = data["grammar"]
+        self.of_words = frozenset(grammar["of"])
+        self.articles_after_of = frozenset(grammar["articles_after_of"])
+        self.determiners = frozenset(grammar["determiners"])
+        self.definite = frozenset(grammar["definite"])
+        self.not_in_initials = frozenset(grammar["not_in_initials"])
+        self.complement_words = self.of_words | self.articles_after_of
+        self.feminine_articles = frozenset(data["feminine_articles"])
+        self.masculine_articles = frozenset(data["masculine_articles"])
         self._synonyms = {
             fold(row["phrase"]): (row["key"], row["display"])
             for row in read_table(lang, "role_synonyms.tsv")
@@ -203,12 +214,12 @@ class Ruler:
         if self._role_complement(span):
             # "procureur de la République de Valenciennes": only the place is a name.
             for i in range(1, len(span) - 1):
-                if span[i].lower_ in ("de", "d'", "d’") and is_known_place(span[i + 1 :].text):
+                if span[i].lower_ in self.rules.of_words and is_known_place(span[i + 1 :].text):
                     yield Span(doc, span.start + i + 1, span.end, label=LOC), LOC
                     return
         if span.label_ in (PER, MISC) and span[0].text not in self.rules.titles:
             for i in range(1, len(span) - 1):
-                if span[i].lower_ in ("de", "d'", "d’") and is_known_place(span[i + 1 :].text):
+                if span[i].lower_ in self.rules.of_words and is_known_place(span[i + 1 :].text):
                     if i > 1:
                         yield Span(doc, span.start, span.start + i, label=span.label_), None
                     yield Span(doc, span.start + i + 1, span.end, label=LOC), LOC
@@ -224,7 +235,7 @@ class Ruler:
             info = given_name(token.text)
             if info is None or not _NAME_WORD.match(token.text):
                 continue
-            if info.common and prev.lower_ not in ("de", "du", "d'", "d’"):
+            if info.common and prev.lower_ not in self.rules.of_words:
                 continue
             if given_name(prev.text) is not None or prev.text in self.rules.titles:
                 continue
@@ -283,7 +294,7 @@ class Ruler:
         index = countries()
         if len(span) == 1 and (text in rules.not_entities or sum(c.isalpha() for c in text) < 2):
             return None
-        if any(t.like_url or t.text[:1] in "@#" or "/" in t.text for t in span):
+        if any(t.like_url or t.text[:1] in "@#" or "://" in t.text for t in span):
             return None  # handles, hashtags and links are not names
         if first.lower_ in rules.place_heads and len(span) > 1 and label in (ORG, MISC):
             return LOC
@@ -406,8 +417,8 @@ class Ruler:
             span.doc, span.start, lambda word: word.lower() in self.rules.org_heads, steps=4
         )
 
-    @staticmethod
     def _head_before(
+        self,
         doc: Doc,
         start: int,
         is_head: Callable[[str], bool],
@@ -425,7 +436,7 @@ class Ruler:
                 return False
             if lowercase_only and not token.is_lower:
                 return False
-            if token.pos_ in ("DET", "ADP") and token.lower_ not in _COMPLEMENT_WORDS:
+            if token.pos_ in ("DET", "ADP") and token.lower_ not in self.rules.complement_words:
                 return False
         return False
 
@@ -435,7 +446,7 @@ class Ruler:
             return False
         doc = span.doc
         i = span.start - 1
-        while i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "du", "des", "la", "l'", "l’", "le"):
+        while i >= 0 and doc[i].lower_ in self.rules.complement_words:
             i -= 1
         if i < 0 or i == span.start - 1:
             return False
@@ -492,7 +503,7 @@ class Ruler:
             if (
                 end == span.end
                 and end + 1 < len(doc)
-                and doc[end].lower_ == "des"
+                and doc[end].lower_ in self.rules.of_words
                 and doc[end + 1].pos_ == "NOUN"
                 and doc[end + 1].is_lower
             ):
