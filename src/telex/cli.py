@@ -1,6 +1,7 @@
 """The `telex` command line: thin commands over the public API.
 
-`analyze` prints analyses; `ingest`, `query`, `export` and `serve` work on a corpus database.
+`analyze` prints analyses; `batch` writes them as shards on worker processes or a Dask cluster;
+`ingest`, `query`, `export` and `serve` work on a corpus database.
 
 Results go to stdout, problems to stderr as one line each (`telex: error: WHERE: WHAT`).
 Exit status: 0 all went well, 1 some input was skipped, 2 bad usage.
@@ -8,13 +9,16 @@ Exit status: 0 all went well, 1 some input was skipped, 2 bad usage.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
+import functools
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -31,6 +35,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from telex import batch as batching
 from telex import export as exporting
 from telex import kb
 from telex.article import Article, parse_published
@@ -43,6 +48,8 @@ from telex.pipeline import analyze_many, load_pipeline
 from telex.query import ActorProfile, ArticleSummary, EventFilter, EventRow, as_jsonable
 from telex.report import render_table
 from telex.store import Store
+
+T = TypeVar("T")
 
 app = typer.Typer(
     name="telex",
@@ -89,6 +96,37 @@ def _articles(paths: list[str], published: dt.date | None, report: _Reporter) ->
         yield item
 
 
+WorkersOption = Annotated[
+    int,
+    typer.Option(
+        min=1,
+        help="Processes to analyse in, each loading the French model once (about 1 GB each); "
+        "output is the same, in the same order.",
+    ),
+]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--progress/--no-progress",
+        help="A progress bar on stderr (default: when stderr is a terminal).",
+        show_default=False,
+    ),
+]
+
+
+def _show_progress(progress: bool | None) -> bool:
+    return sys.stderr.isatty() if progress is None else progress
+
+
+def _counted(results: Iterable[T], bar: Progress) -> Iterator[T]:
+    """Pass results through, advancing a progress bar of unknown total."""
+    bar.start()
+    task = bar.add_task("analysing", total=None)
+    for result in results:
+        bar.advance(task)
+        yield result
+
+
 @app.callback()
 def main() -> None:
     """telex reads French news articles and emits facts grounded in their text."""
@@ -117,6 +155,8 @@ def analyze(
             "--format", "-f", help="jsonl: one object a line; json: one array; table: for reading."
         ),
     ] = OutputFormat.jsonl,
+    workers: WorkersOption = 1,
+    progress: ProgressOption = None,
 ) -> None:
     """Analyse articles and print entities, quotes, dates, places and events."""
     anchor = _published(published)
@@ -125,8 +165,13 @@ def analyze(
     def too_long(article: Article, err: InputError) -> None:
         report(Problem(str(article.id), str(err)))
 
+    bar = _progress() if _show_progress(progress) else None
     try:
-        results = analyze_many(_articles(paths, anchor, report), on_error=too_long)
+        results = analyze_many(
+            _articles(paths, anchor, report), on_error=too_long, workers=workers
+        )
+        if bar is not None:
+            results = _counted(results, bar)
         if output_format is OutputFormat.json:
             first = True
             sys.stdout.write("[")
@@ -151,6 +196,9 @@ def analyze(
         # The reader went away (`telex analyze … | head`): stop quietly.
         sys.stderr.close()
         raise typer.Exit(0) from None
+    finally:
+        if bar is not None:
+            bar.stop()
     if report.skipped:
         print(f"telex: {report.skipped} input(s) skipped, see the errors above", file=sys.stderr)
         raise typer.Exit(1)
@@ -310,8 +358,12 @@ def ingest(
         typer.Option(help="Publication date YYYY-MM-DD for articles and pages that state none."),
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per analysis batch.")] = 16,
+    workers: WorkersOption = 1,
 ) -> None:
-    """Analyse articles into a corpus: each is stored whole or not at all."""
+    """Analyse articles into a corpus: each is stored whole or not at all.
+
+    Shards written by `telex batch` are stored with their analyses, without analysing again.
+    """
     anchor = _published(published)
     summary = IngestSummary()
     with _open_store(db, create=True) as store:
@@ -319,14 +371,17 @@ def ingest(
         for problem in summary.warnings:
             print(f"telex: warning: {problem}", file=sys.stderr)
         try:
+            # Shards from `telex batch` carry their analyses: no model needed for them.
+            fresh = sum(not batching.carries_analysis(a) for a in todo)
             if todo:
-                print(f"telex: {len(todo)} new articles; loading the French model…",
-                      file=sys.stderr, flush=True)
-                load_pipeline()
+                loading = "; loading the French model…" if fresh else ""
+                print(f"telex: {len(todo)} new articles{loading}", file=sys.stderr, flush=True)
+                if fresh and workers == 1:
+                    load_pipeline()  # worker processes load their own
             with _progress() as progress:
                 task = progress.add_task("analysing", total=len(todo))
                 ingest_articles(
-                    todo, store, summary, batch_size=batch_size,
+                    todo, store, summary, batch_size=batch_size, workers=workers,
                     on_article=lambda _: progress.advance(task),
                 )
         except TelexError as err:
@@ -340,6 +395,98 @@ def ingest(
         file=sys.stderr,
     )
     if summary.failed:
+        raise typer.Exit(1)
+
+
+class Engine(enum.StrEnum):
+    processes = "processes"
+    dask = "dask"
+
+
+@app.command()
+def batch(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Shards: .jsonl or .parquet files of articles (id, text, published, title, "
+            "source, url), or directories of them.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for the output shards (created).")
+    ],
+    engine: Annotated[
+        Engine,
+        typer.Option(help="processes: worker processes on this machine; dask: a Dask cluster "
+                     "(pip install 'telex[dask]')."),
+    ] = Engine.processes,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786); a local cluster of "
+                     "--workers processes when absent."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Worker processes on this machine [default: one per core]."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD for articles that carry none."),
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per analysis batch.")] = 16,
+    retries: Annotated[
+        int, typer.Option(min=0, help="Times a chunk whose worker failed is tried again.")
+    ] = batching.DEFAULT_RETRIES,
+    progress: ProgressOption = None,
+) -> None:
+    """Analyse shards of articles on worker processes or a Dask cluster into --out.
+
+    Writes one JSONL shard per input shard (the output contract plus the article text, in input
+    order) and manifest.json; `telex ingest DIR` loads the shards without analysing them again.
+    Shards already in --out are skipped, so a stopped run carries on where it stopped.
+    """
+    anchor = _published(published)
+    try:
+        inputs = batching.shard_inputs(paths)
+    except InputError as err:
+        print(f"telex: error: {err}", file=sys.stderr)
+        raise typer.Exit(2) from err
+    count = workers or os.cpu_count() or 1
+    where = scheduler or f"{count} local worker(s)"
+    print(f"telex: {len(inputs)} shard(s); starting {engine.value} on {where}, each loading the "
+          "French model…", file=sys.stderr, flush=True)
+    report = _Reporter()
+    try:
+        runner = batching.open_engine(engine.value, workers=count, scheduler=scheduler,
+                                      batch_size=batch_size)
+    except TelexError as err:
+        print(f"telex: error: {err}", file=sys.stderr)
+        raise typer.Exit(2) from err
+    try:
+        with _progress() if _show_progress(progress) else contextlib.nullcontext() as bar:
+            advance = None
+            if bar is not None:
+                total = sum(batching.count_articles(p) for p in inputs)
+                advance = functools.partial(bar.advance, bar.add_task("analysing", total=total))
+            summary = batching.run_batch(
+                inputs, out, runner, published=anchor, retries=retries,
+                on_article=advance, on_problem=report,
+            )
+    except TelexError as err:
+        print(f"telex: error: {err}", file=sys.stderr)
+        raise typer.Exit(1) from err
+    finally:
+        runner.close()
+    analysed = sum(s.analysed for s in summary.shards)
+    skipped = [s.output for s in summary.shards if s.skipped]
+    if skipped:
+        print(f"telex: {len(skipped)} shard(s) already in {out}, skipped: {', '.join(skipped)}",
+              file=sys.stderr)
+    print(f"{out}: {analysed} analysed, {len(summary.failed)} failed, "
+          f"{summary.retries} chunk(s) retried, in {summary.seconds:.0f} s "
+          f"(see {out / batching.MANIFEST})", file=sys.stderr)
+    if summary.failed or report.skipped:
         raise typer.Exit(1)
 
 

@@ -1,7 +1,8 @@
 """Builds a corpus: read articles, analyse the new ones, store each in its own transaction.
 
 Articles already in the store (same text, so same content id) are skipped before analysis, so a
-second run costs only the reading, and a run that was killed picks up where it stopped.
+second run costs only the reading, and a run that was killed picks up where it stopped. Shards
+written by `telex batch` carry their analyses and are stored without analysing them again.
 """
 
 from __future__ import annotations
@@ -10,10 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from telex.article import Article, content_id
+from telex.batch import stored_analysis
 from telex.errors import InputError
 from telex.ingest import Problem
 from telex.language import language_problem
 from telex.pipeline import analyze_many
+from telex.schema import Analysis
 from telex.store import Store
 
 
@@ -66,8 +69,12 @@ def ingest(
     *,
     batch_size: int = 16,
     on_article: Callable[[Article], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Analyse `articles` (from `plan`) through `analyze_many` and store each as it comes.
+
+    Articles read from `telex batch` shards carry their analysis (`telex.batch.stored_analysis`)
+    and are stored as they are, without analysing them again.
 
     Args:
         articles: what `plan` returned.
@@ -75,6 +82,7 @@ def ingest(
         summary: counts to update.
         batch_size: articles per `nlp.pipe` batch.
         on_article: called after each article is stored or has failed (for progress bars).
+        workers: processes to analyse in (`analyze_many`).
     """
     if not articles:
         return summary
@@ -86,8 +94,7 @@ def ingest(
         if on_article:
             on_article(article)
 
-    for analysis in analyze_many(articles, batch_size=batch_size, on_error=failed):
-        planned = by_id[analysis.id]
+    def save(planned: Article, analysis: Analysis) -> None:
         original = Article(
             text=planned.text,
             id=planned.metadata.get("source_id"),
@@ -102,4 +109,20 @@ def ingest(
             summary.present += 1
         if on_article:
             on_article(planned)
+
+    to_analyse = []
+    for planned in articles:
+        try:
+            stored = stored_analysis(planned)
+        except InputError as err:
+            failed(planned, err)
+            continue
+        if stored is None:
+            to_analyse.append(planned)
+        else:
+            save(planned, stored)
+    for analysis in analyze_many(
+        to_analyse, batch_size=batch_size, on_error=failed, workers=workers
+    ):
+        save(by_id[analysis.id], analysis)
     return summary

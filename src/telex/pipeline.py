@@ -141,6 +141,7 @@ def analyze_many(
     published: object = None,
     batch_size: int = 16,
     on_error: Callable[[Article, InputError], None] | None = None,
+    workers: int = 1,
 ) -> Iterator[Analysis]:
     """Analyse a stream of articles through `nlp.pipe`, in order, with constant memory.
 
@@ -148,22 +149,23 @@ def analyze_many(
         articles: articles or bare texts.
         published: publication date for articles that carry none.
         batch_size: articles per `nlp.pipe` batch.
-        on_error: called with an article that cannot be analysed (too long), which is then
-            skipped; without it the error is raised.
+        on_error: called with an article that cannot be analysed (too long, or one that makes
+            a component fail), which is then skipped; without it the error is raised.
+        workers: processes to analyse in; each loads the pipeline once (see `telex.batch`).
+            Results are the same, in the same order, whatever the number.
     """
-    nlp = load_pipeline()
+    # -- batch/worker path: chunks of articles in this process or a pool (telex.batch) --
+    from telex.batch import analyze_stream, open_engine
 
-    def docs() -> Iterator[tuple[Doc, Article]]:
-        for item in articles:
-            article = as_article(item, published)
-            try:
-                doc = make_doc(nlp, article)
-            except InputError as err:
-                if on_error is None:
-                    raise
-                on_error(article, err)
-                continue
-            yield doc, article
-
-    for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
-        yield doc_to_analysis(doc, article)
+    engine = open_engine(
+        workers=workers, batch_size=batch_size, isolate=on_error is not None
+    )
+    try:
+        stream = (as_article(item, published) for item in articles)
+        for article, outcome in analyze_stream(stream, engine):
+            if isinstance(outcome, Analysis):
+                yield outcome
+            elif on_error is not None:
+                on_error(article, outcome.error())
+    finally:
+        engine.close()
