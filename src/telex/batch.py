@@ -40,7 +40,7 @@ from telex.article import Article, parse_published
 from telex.errors import ConfigError, InputError, TelexError
 from telex.ingest import Problem
 from telex.ingest.jsonl import read_jsonl_lines
-from telex.pipeline import doc_to_analysis, load_pipeline, make_doc
+from telex.pipeline import COMPONENTS, doc_to_analysis, load_pipeline, make_doc
 from telex.schema import Analysis
 
 logger = logging.getLogger(__name__)
@@ -102,7 +102,11 @@ def warm_up() -> int:
 def analyze_chunk(
     articles: list[Article], batch_size: int = 16, isolate: bool = True
 ) -> list[Outcome]:
-    """Analyse a chunk of articles through `nlp.pipe`; one outcome per article, in order.
+    """Analyse a chunk of articles; one outcome per article, in order.
+
+    The model's components run batched through `nlp.pipe`; telex's components (and whatever
+    follows the first of them) then run article by article, which is what `nlp.pipe` does with
+    them anyway, so that an article that breaks one fails alone and costs the others nothing.
 
     Args:
         articles: the chunk.
@@ -120,31 +124,43 @@ def analyze_chunk(
             if not isolate:
                 raise
             outcomes[index] = Failure(str(article.id), str(err))
+    names = nlp.pipe_names
+    first = min((names.index(name) for name in COMPONENTS if name in names), default=len(names))
+    per_article = nlp.pipeline[first:]
     try:
-        for doc, index in nlp.pipe(ready, as_tuples=True, batch_size=batch_size):
-            outcomes[index] = doc_to_analysis(doc, articles[index])
+        parsed = list(nlp.pipe(ready, as_tuples=True, batch_size=batch_size,
+                               disable=names[first:]))
     except Exception:
         if not isolate:
             raise
-        # Some article broke a component and stopped the batch: analyse the rest one at a time,
-        # so that only the article at fault fails.
+        # The model failed on some batch: parse one article at a time, so that only the
+        # article at fault fails.
+        parsed = []
         for _, index in ready:
-            if outcomes[index] is None:
-                outcomes[index] = _analyze_alone(nlp, articles[index])
+            try:
+                parsed.append((nlp(make_doc(nlp, articles[index]), disable=names[first:]), index))
+            except Exception as err:  # reported with the article; the others go on
+                outcomes[index] = _failure(articles[index], err)
+    for doc, index in parsed:
+        try:
+            for _, component in per_article:
+                doc = component(doc)
+            outcomes[index] = doc_to_analysis(doc, articles[index])
+        except Exception as err:
+            if not isolate:
+                raise
+            outcomes[index] = _failure(articles[index], err)
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _analyze_alone(nlp: Language, article: Article) -> Outcome:
-    try:
-        return doc_to_analysis(nlp(make_doc(nlp, article)), article)
-    except Exception as err:  # any component error: report it with the article, carry on
-        logger.warning("telex failed on article %s", article.id, exc_info=True)
-        return Failure(
-            str(article.id),
-            f"analysis failed ({type(err).__name__}: {err}): a bug in telex, please report it "
-            "with this article",
-            bug=True,
-        )
+def _failure(article: Article, err: Exception) -> Failure:
+    logger.warning("telex failed on article %s", article.id, exc_info=err)
+    return Failure(
+        str(article.id),
+        f"analysis failed ({type(err).__name__}: {err}): a bug in telex, please report it "
+        "with this article",
+        bug=True,
+    )
 
 
 # -- engines: where chunks run -----------------------------------------------------------------
