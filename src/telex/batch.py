@@ -25,6 +25,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -97,6 +98,12 @@ def warm_up() -> int:
     """Load the pipeline in this process (a worker's first act); returns the process id."""
     _pipeline()
     return os.getpid()
+
+
+def _start_worker(loaded: Any) -> None:
+    """A pool worker's initializer: load the pipeline, then say so."""
+    warm_up()
+    loaded.release()
 
 
 def analyze_chunk(
@@ -229,14 +236,39 @@ class ProcessEngine:
         self.slots = workers * IN_FLIGHT_PER_WORKER
         self.batch_size = batch_size
         self.isolate = isolate
+        self._context = multiprocessing.get_context("spawn")
+        # Released by each worker once its pipeline is loaded (see `start`).
+        self._loaded = self._context.Semaphore(0)
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=warm_up,
+            mp_context=self._context,
+            initializer=_start_worker,
+            initargs=(self._loaded,),
         )
+
+    def start(self, timeout: float = 600) -> None:
+        """Start every worker now and wait until each has loaded the pipeline (otherwise
+        workers start with the first chunks).
+
+        Raises:
+            ConfigError: a worker could not start, or not within `timeout` seconds.
+        """
+        # The pool starts a process per task while none is idle: one task each starts them all.
+        probes = [self._pool.submit(os.getpid) for _ in range(self.workers)]
+        deadline = time.monotonic() + timeout
+        loaded = 0
+        while loaded < self.workers:
+            if self._loaded.acquire(timeout=0.5):
+                loaded += 1
+                continue
+            for probe in probes:
+                if probe.done() and probe.exception() is not None:
+                    raise ConfigError(f"a worker process could not start: {probe.exception()}")
+            if time.monotonic() > deadline:
+                raise ConfigError(f"{self.workers - loaded} worker(s) not ready in {timeout:.0f} s")
 
     def submit(self, chunk: list[Article]) -> Future[list[Outcome]]:
         try:
