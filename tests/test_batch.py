@@ -264,3 +264,36 @@ def test_open_engine_refuses_unknown_engines_and_stray_schedulers():
         open_engine("spark")
     with pytest.raises(telex.ConfigError, match="dask engine"):
         open_engine("processes", scheduler="tcp://127.0.0.1:8786")
+
+
+def test_the_stream_reads_only_a_few_chunks_ahead():
+    consumed: list[int] = []
+
+    def endless():
+        n = 0
+        while True:
+            consumed.append(n)
+            yield Article(text=f"Texte {n}.", id=f"a{n}")
+            n += 1
+
+    engine = FlakyEngine({})
+    stream = analyze_stream(endless(), engine, chunk_size=3)
+    first = [next(stream) for _ in range(7)]
+    assert [a.id for a, _ in first] == [f"a{i}" for i in range(7)]
+    # Results of three chunks taken, at most `slots` (two) more chunks in flight.
+    assert len(consumed) <= (3 + engine.slots) * 3
+
+
+def test_cli_passes_workers_to_the_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    seen: dict[str, object] = {}
+
+    def fake(articles, **options):
+        seen.update(options)
+        return iter([Analysis(id=str(a.id)) for a in articles])
+
+    monkeypatch.setattr("telex.cli.analyze_many", fake)
+    (tmp_path / "a.txt").write_text(TEXTS[0], encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(tmp_path / "a.txt"), "--workers", "3"])
+    assert result.exit_code == 0, result.stderr
+    assert seen["workers"] == 3
+    assert json.loads(result.stdout)["id"] == "a"

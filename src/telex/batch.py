@@ -616,8 +616,11 @@ def run_batch(
 
     def retried(chunk: list[Article], err: BaseException, attempt: int) -> None:
         summary.retries += 1
-        logger.warning("retrying a chunk of %d articles (attempt %d): %s", len(chunk),
-                       attempt + 1, err)
+        where = f"articles {chunk[0].id} to {chunk[-1].id}"
+        message = f"their worker failed ({type(err).__name__}: {err}); trying again ({attempt})"
+        logger.warning("%s: %s", where, message)
+        if on_problem:
+            on_problem(Problem(where, message, skipped=False))
 
     writing: tuple[ShardReport, Any] | None = None
     try:

@@ -85,6 +85,8 @@ _DOTS = re.compile(r"\.")
 _DASHES = re.compile(r"[-_]+")
 _APOSTROPHE = re.compile(r"\s*['`]\s*")
 _EDGES = " ,;:!?\"<>()[]{}"
+# Remembered lookups (see `CountryIndex._find`), at most.
+_FOUND_MAX = 200_000
 
 
 def _fold(text: str) -> str:
@@ -136,6 +138,8 @@ class CountryIndex:
         articles: Iterable[str],
     ) -> None:
         self._articles = tuple(normalize(article) for article in articles)
+        # (lookup table, text) -> value: the components ask about the same words all day long.
+        self._found: dict[tuple[int, str], str | None] = {}
         data = {row["iso3"]: row for row in data_rows}
         language = {row["iso3"]: row for row in language_rows}
         if set(data) != set(language):
@@ -276,6 +280,15 @@ class CountryIndex:
             folded = stripped
 
     def _find(self, index: dict[str, _Entry], text: str) -> str | None:
+        key = (id(index), text)  # the tables live as long as the index: their ids are stable
+        if key in self._found:
+            return self._found[key]
+        if len(self._found) >= _FOUND_MAX:
+            self._found.clear()  # a worker reading for days keeps a bounded memory
+        value = self._found[key] = self._search(index, text)
+        return value
+
+    def _search(self, index: dict[str, _Entry], text: str) -> str | None:
         for candidate in self._candidates(text):
             entry = index.get(candidate.casefold())
             if entry is None:

@@ -125,12 +125,20 @@ class Entities:
             if len(words) > 1 or _ACRONYM.match(m.text) or (words and words[0][:1].isupper()):
                 names.setdefault(words, m)
         found = []
+        # Where each word occurs, read once: scanning every token for every name was the
+        # component's slowest step.
+        texts = [t.text for t in doc]
+        at: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            at.setdefault(text, []).append(i)
         for words, model in names.items():
             n = len(words)
-            for i in range(len(doc) - n + 1):
-                if doc[i].text != words[0] or any(j in taken for j in range(i, i + n)):
+            for i in at.get(words[0], ()):
+                if i > len(texts) - n:
+                    break
+                if any(j in taken for j in range(i, i + n)):
                     continue
-                if tuple(t.text for t in doc[i : i + n]) != words:
+                if tuple(texts[i : i + n]) != words:
                     continue
                 if n == 1 and not _ACRONYM.match(words[0]) and doc[i].is_sent_start:
                     continue  # a capitalised first word may be a common word there
