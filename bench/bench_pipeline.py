@@ -13,11 +13,14 @@ Cases, each in a fresh process so that memory and caches do not leak from one to
 Each case loads its model (and starts its workers) first; words/s and articles/s are measured
 over the analysis alone, from the first article in to the last result out, so that they do not
 depend on the corpus size. Words are whitespace-separated tokens of the article texts, counted
-the same way for every case. Peak RSS is the resident memory high-water mark of the process
-holding the model: the case's own process for (a) and (b), the largest worker for (c) and (d)
-(`getrusage` of the reaped workers). With `--repeat R` every case runs R times, interleaved,
-and the fastest run of each is kept. The load average is printed: on a shared machine other
-processes take cores, and the multiprocess ratios shrink with them.
+the same way for every case. Words/CPU-s divides them by the CPU time of every process of the
+case (psutil, installed with the dask extra): unlike words/s it hardly moves with the machine's
+load, and shows what the workers cost beyond the analysis itself. Peak RSS is the resident
+memory high-water mark of the process holding the model: the case's own process for (a) and
+(b), the largest worker for (c) and (d) (`getrusage` of the reaped workers). With `--repeat R`
+every case runs R times, interleaved, and the fastest run of each is kept. The load average is
+printed: on a shared machine other processes take cores, and the multiprocess ratios shrink
+with them.
 
 Not a test: it takes minutes on the full corpus (800 articles, 430,000 words).
 """
@@ -62,6 +65,22 @@ def read_corpus(path: Path, limit: int | None) -> list[dict[str, Any]]:
 # -- one case, in its own process ---------------------------------------------------------------
 
 
+def cpu_seconds() -> float | None:
+    """CPU time of this process and its live descendants (the workers); None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    total = time.process_time()
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
+
+
 def run_case(case: str, corpus: Path, limit: int | None, workers: int) -> dict[str, Any]:
     records = read_corpus(corpus, limit)
     words = sum(len(r["text"].split()) for r in records)
@@ -73,9 +92,9 @@ def run_case(case: str, corpus: Path, limit: int | None, workers: int) -> dict[s
         nlp("Une phrase pour chauffer le modèle.")
         setup = time.perf_counter() - started
         texts = [r["text"] for r in records]
-        begin = time.perf_counter()
+        cpu_begin, begin = cpu_seconds(), time.perf_counter()
         count = sum(1 for _ in nlp.pipe(texts, batch_size=16))
-        seconds = time.perf_counter() - begin
+        seconds, cpu_end = time.perf_counter() - begin, cpu_seconds()
         failed = 0
     else:
         from telex import batch
@@ -96,7 +115,7 @@ def run_case(case: str, corpus: Path, limit: int | None, workers: int) -> dict[s
         else:
             engine = batch.open_engine("dask", workers=workers)
         setup = time.perf_counter() - started
-        begin = time.perf_counter()
+        cpu_begin, begin = cpu_seconds(), time.perf_counter()
         count = 0
         if engine is None:
             results = analyze_many(articles, on_error=lambda a, e: problems.append(str(e)))
@@ -110,10 +129,11 @@ def run_case(case: str, corpus: Path, limit: int | None, workers: int) -> dict[s
                 else:
                     json.dumps(outcome.to_dict(), ensure_ascii=False)
                     count += 1
-        seconds = time.perf_counter() - begin
+        seconds, cpu_end = time.perf_counter() - begin, cpu_seconds()
         if engine is not None:
             engine.close()
         failed = len(problems)
+    cpu = None if cpu_begin is None or cpu_end is None else cpu_end - cpu_begin
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
@@ -126,6 +146,8 @@ def run_case(case: str, corpus: Path, limit: int | None, workers: int) -> dict[s
         "seconds": round(seconds, 2),
         "words_per_s": round(words / seconds, 1),
         "articles_per_s": round(len(records) / seconds, 2),
+        "cpu_s": None if cpu is None else round(cpu, 1),
+        "words_per_cpu_s": None if not cpu else round(words / cpu, 1),
         "peak_rss_mb": round(own if case in ("bare", "telex") else children),
         "parent_rss_mb": round(own),
     }
@@ -196,7 +218,7 @@ def table(report: dict[str, Any]) -> str:
     n = report["workers"]
     lines = [
         f"{'case':<30} {'articles':>8} {'words':>8} {'setup s':>8} {'run s':>7} {'words/s':>8} "
-        f"{'art./s':>7} {'×(a)':>6} {'peak RSS MB':>11}",
+        f"{'art./s':>7} {'×(a)':>6} {'words/CPU-s':>11} {'peak RSS MB':>11}",
     ]
     for case in CASES:
         if case not in best:
@@ -206,7 +228,8 @@ def table(report: dict[str, Any]) -> str:
         lines.append(
             f"{LABELS[case].format(n=n):<30} {r['articles']:>8} {r['words']:>8} "
             f"{r['setup_s']:>8.1f} {r['seconds']:>7.1f} {r['words_per_s']:>8.0f} "
-            f"{r['articles_per_s']:>7.2f} {ratio:>6} {r['peak_rss_mb']:>11}"
+            f"{r['articles_per_s']:>7.2f} {ratio:>6} {r['words_per_cpu_s'] or '-'!s:>11} "
+            f"{r['peak_rss_mb']:>11}"
         )
     lines.append("")
     for name, check in report["checks"].items():

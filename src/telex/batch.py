@@ -51,12 +51,22 @@ ENGINES = ("processes", "dask")
 # every engine groups articles into the same `nlp.pipe` batches): small enough that the last
 # chunks of a run keep every worker busy, large enough that sending one costs nothing next to
 # parsing it.
-DEFAULT_CHUNK = 32
+DEFAULT_CHUNK = 16
 # Chunks in flight per worker: one being analysed, one waiting, so a worker never idles while
 # the parent collects results. More would only hold more articles in memory.
 IN_FLIGHT_PER_WORKER = 2
 # Attempts after the first for a chunk whose worker failed (a killed or crashed process).
 DEFAULT_RETRIES = 2
+# Dask settings for a local cluster: no statistical profiler sampling the analysis thread every
+# 10 ms, and event-loop watchdogs and monitors that tick less often; each wake-up costs the
+# analysis thread the GIL.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 # Batch shards: input suffixes read, and the file describing a run in the output directory
 # (not .jsonl, so that `telex ingest DIR` reads only the shards).
 SHARD_SUFFIXES = (".jsonl", ".parquet")
@@ -311,13 +321,15 @@ class DaskEngine:
         if scheduler:
             self._client = distributed.Client(scheduler)
         else:
-            self._cluster = distributed.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,  # the GIL: one analysis at a time per process
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.WARNING,
-            )
+            dask: Any = importlib.import_module("dask")
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,  # the GIL: one analysis at a time per process
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.WARNING,
+                )
             self._client = distributed.Client(self._cluster)
         try:
             self._client.wait_for_workers(1, timeout=120)
