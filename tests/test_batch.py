@@ -297,3 +297,27 @@ def test_cli_passes_workers_to_the_analysis(tmp_path: Path, monkeypatch: pytest.
     assert result.exit_code == 0, result.stderr
     assert seen["workers"] == 3
     assert json.loads(result.stdout)["id"] == "a"
+
+
+def test_a_killed_worker_process_is_replaced_and_its_chunk_retried(seed_text: str):
+    psutil = pytest.importorskip("psutil")
+    engine = open_engine("processes", workers=2)
+    try:
+        engine.start()
+        # Long articles, so that chunks are still being analysed when a worker is killed.
+        articles = [Article(text=seed_text, id=f"k{i}") for i in range(12)]
+        retried: list[int] = []
+        stream = analyze_stream(articles, engine, chunk_size=2,
+                                on_retry=lambda chunk, err, attempt: retried.append(attempt))
+        first = next(stream)
+        workers = [p for p in psutil.Process().children()
+                   if any("spawn_main" in part for part in p.cmdline())]
+        assert len(workers) == 2
+        workers[0].kill()
+        rest = list(stream)
+    finally:
+        engine.close()
+    outcomes = [first, *rest]
+    assert [a.id for a, _ in outcomes] == [a.id for a in articles]
+    assert all(isinstance(o, Analysis) for _, o in outcomes)
+    assert retried

@@ -1,17 +1,17 @@
 """Many articles at once: chunks of articles analysed in this process, a pool of worker
 processes, or on a Dask distributed cluster, with results in input order.
 
-The unit of work is a *chunk*: a list of articles that one worker runs through `nlp.pipe` and
-returns as analyses, in order (`analyze_chunk`). An *engine* runs chunks: `inline` (this
+The unit of work is a *chunk*: a list of articles that one worker analyses and returns as
+analyses, in order (`analyze_chunk`). An *engine* runs chunks: `inline` (this
 process), `processes` (a pool of local processes) or `dask` (a Dask cluster; the optional
 `telex[dask]` extra, imported only here and only when asked for). `analyze_stream` keeps a few
 chunks per worker in flight and yields results in input order, so memory stays bounded whatever
 the input size. Every worker loads the pipeline once: `analyze_chunk` lives in this importable
 module and `load_pipeline` is cached per process.
 
-Failures are never dropped: an article that makes a component fail is analysed again alone so
-that only it fails, and is returned as a `Failure`; a chunk whose worker dies is retried, and
-after its last retry each of its articles is a `Failure`. `run_batch` writes analyses as JSONL
+Failures are never dropped: an article that makes a component fail fails alone, as a `Failure`
+with the error, and the rest of its chunk is analysed as usual; a chunk whose worker dies is
+retried, and after its last retry each of its articles is a `Failure`. `run_batch` writes analyses as JSONL
 shards (the output contract plus `text`) that `telex ingest` loads without analysing them again
 (`stored_analysis`).
 """
@@ -394,10 +394,10 @@ def analyze_stream(
 ) -> Iterator[tuple[Article, Outcome]]:
     """Each article with its outcome, in input order, `engine.slots` chunks in flight at most.
 
-    A chunk whose future fails (its worker died, the cluster lost it) is submitted again up to
-    `retries` times; `on_retry(chunk, error, attempt)` hears of each retry. After the last one,
-    with an isolating engine every article of the chunk is a `Failure`; otherwise the error is
-    raised. A `TelexError` (a bad setting, a missing model) is raised at once: retrying would
+    With an isolating engine, a chunk whose future fails (its worker died, the cluster lost it)
+    is submitted again up to `retries` times, `on_retry(chunk, error, attempt)` hearing of each
+    retry, and after the last one every article of the chunk is a `Failure`; otherwise the error
+    is raised at once. A `TelexError` (a bad setting, a missing model) is raised at once: retrying would
     not help. `chunk_size` defaults to `DEFAULT_CHUNK` rounded to the engine's batch size.
     """
     size = chunk_size or max(1, round(DEFAULT_CHUNK / engine.batch_size)) * engine.batch_size
@@ -421,13 +421,13 @@ def analyze_stream(
         except TelexError:
             raise
         except Exception as err:
+            if not engine.isolate:
+                raise  # the plain API: errors are the caller's, as in one process
             if attempt < retries:
                 if on_retry:
                     on_retry(chunk, err, attempt + 1)
                 pending[0] = (chunk, engine.submit(chunk), attempt + 1)
                 continue
-            if not engine.isolate:
-                raise
             reason = f"{type(err).__name__}: {err}".rstrip(": ")
             outcomes = [
                 Failure(str(a.id), f"its worker failed {attempt + 1} times ({reason})", bug=True)
