@@ -320,7 +320,7 @@ class Entities:
             if token.i in taken or token.i == 0 or token.lower_ not in self.rules.descriptions:
                 continue
             article = doc[token.i - 1]
-            if article.lower_ not in self.rules.definite or token.pos_ != "NOUN":
+            if article.lower_ not in self.rules.definite or not token.is_lower:
                 continue
             end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:

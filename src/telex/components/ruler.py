@@ -278,6 +278,7 @@ class Ruler:
             and end - start > 1
             and doc[start].text in rules.place_articles
             and is_known_place(doc[start + 1 : end].text)
+            and not self._after_org_head(span)  # "le mouvement La France en colère"
         ):
             start += 1
         if (start, end, label) == (span.start, span.end, span.label_):
@@ -489,7 +490,22 @@ class Ruler:
             if info is not None and not info.common and doc[start - 1].ent_iob_ != "I":
                 start -= 1  # "Najla Al-Mangoush" where the model saw only "Al-Mangoush"
                 label = PER
-        if label == ORG and span[0].text in self.rules.institution_heads and len(span) == 1:
+        if label == ORG and self._after_org_head(span):
+            # "le mouvement La France en colère": the name runs to the end of its noun phrase
+            while end < len(doc) and end - span.end < 3:
+                if doc[end].pos_ == "ADJ" and doc[end].is_lower:
+                    end += 1
+                elif (
+                    doc[end].pos_ == "ADP"
+                    and doc[end].is_lower
+                    and end + 1 < len(doc)
+                    and doc[end + 1].pos_ in ("NOUN", "PROPN")
+                    and end + 2 - span.end <= 3
+                ):
+                    end += 2
+                else:
+                    break
+        elif label == ORG and span[0].text in self.rules.institution_heads and len(span) == 1:
             # "Conseil" + "présidentiel": adjectives that complete the name (not demonyms),
             # or a plural complement ("Conseil des ministres", "Cour des comptes").
             while (
