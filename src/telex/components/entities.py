@@ -271,6 +271,8 @@ class Entities:
             role = self.rules.role_of(token.text)
             if token.i in taken or role is None or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
+            if token.lower_ != role and token.lower_ not in self.rules.roles:
+                continue  # "les présidents français": several people, no one's mention
             if token.text[0].isupper() and not token.is_sent_start:
                 continue
             start = token.i

@@ -28,6 +28,7 @@ from telex.names import fold, given_name, is_particle, role_words, titles
 
 PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
 _QUOTE_OPEN = frozenset('«“"„‹(—–-')
+_ACRONYM_MAX = 6  # letters: longer words in capitals are shouted words, not acronyms
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 
 
@@ -254,6 +255,10 @@ class Ruler:
         rules = self.rules
         start, end = span.start, span.end
         doc = span.doc
+        for k in range(start + 1, end):
+            if "\n" in doc[k].text or "\n" in doc[k - 1].whitespace_:
+                end = k  # a name never runs across a line break
+                break
         while start < end and (
             doc[start].text in rules.leading_trim
             or (doc[start].text in rules.capitalised_trim and end - start > 1)
@@ -301,9 +306,11 @@ class Ruler:
             return LOC
         if self._role_complement(span):
             return None
-        if rules.is_role(first.text):
-            # "président Macron" names a person; "ministre de l'Intérieur" only a role.
-            rest = span[1:]
+        role_at = 1 if first.lower_ in rules.role_premodifiers and len(span) > 1 else 0
+        if rules.is_role(span[role_at].text):
+            # "président Macron" names a person; "ministre de l'Intérieur", "Première ministre
+            # britannique" only a role.
+            rest = span[role_at + 1 :]
             if (
                 rest
                 and all(_NAME_WORD.match(t.text) for t in rest)
@@ -346,6 +353,18 @@ class Ruler:
             and not self._name_like_place(span)
         ):
             return None  # "Impôt", "Produit intérieur": common nouns, capitalised
+        if (
+            len(span) == 1
+            and label == ORG
+            and first.pos_ == "NOUN"
+            and first.text not in rules.institution_heads
+            and self.lexicon.is_common(first.text)
+            and self.kb.lookup(text) is None
+            and not (_acronym(text) and len(text) <= _ACRONYM_MAX)
+        ):
+            return None  # "Analyste", "Partisans": a capitalised common noun is no organisation
+        if _acronym(text) and len(text) > _ACRONYM_MAX and self.lexicon.is_common(text):
+            return None  # "CASSEURS", "DÉMISSION": a word in capitals, a banner or a slogan
         if first.text in rules.titles and len(span) > 1:
             return PER
         if label != LOC and index.by_name(text) and given_name(first.text) is None:
@@ -355,6 +374,7 @@ class Ruler:
         if (
             label in (MISC, PER, LOC)
             and _acronym(text)
+            and len(text) <= _ACRONYM_MAX
             and len(span) == 1
             and not is_known_place(text)
         ):
