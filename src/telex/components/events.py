@@ -1,26 +1,1385 @@
-"""Codes actor-action-target political events in PLOVER and CAMEO.
+"""Codes political events: who did what to whom, when and where, in PLOVER and CAMEO.
 
-Placeholder until its issue lands: the component exists so that the pipeline and the output
-contract are complete, and writes an empty list.
+telex_events runs last. It reads the dependency parse, the entities, dates and places the other
+components wrote, and makes one pass over the tokens:
+
+1. A trigger is a verb or a noun whose lemma is in the language's event lexicon
+   (`lang/<code>/event_verbs.tsv`, `event_nouns.tsv`); the lexicon's frames (reflexive or not,
+   a required complement, the voice, the actors' role codes) pick the PLOVER type and mode, and
+   `data/plover.tsv` the CAMEO root.
+2. Acts that did not happen are not events: negated clauses, hypotheses ("si", conditionals
+   outside reported speech), wishes, plans and attempts (an infinitive under "vouloir",
+   "pouvoir", "tenter de", a purpose "pour"), questions, and quoted words unless the speaker
+   performs the act in the first person ("Je lance un appel"). A threat or a promise is an event
+   (THREATEN, AGREE) only when the statement is the act; what is threatened or promised is not.
+3. The actors are the frame's arguments: subject, object, and complements introduced by a given
+   preposition, through passives ("déployés par la Turquie"), coordination ("La France et de
+   nombreux pays"), relative pronouns, participles, role phrases (entity mentions already),
+   reciprocal verbs ("se sont rencontrés") and support verbs for nouns ("a lancé un appel").
+   An argument is an entity (with its country and actor code), or an unnamed group named by a
+   noun of `event_actors.tsv` or `roles.tsv` ("les manifestants", "la police"), which gets the
+   country its phrase gives or else the country where the event takes place.
+4. The date is the timex governing the clause (`governing_timex`), only when it is a calendar
+   date; the place is a place entity attached to the clause by "à", "en", "dans"…
+5. The evidence is the clause-sized span from the first to the last of the trigger, its actors,
+   date and place, within the sentence.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from telex.components.timexes import governing_timex
+from telex.countries import countries
+from telex.errors import DataError
+from telex.lang import read_table, read_toml
+from telex.schema import Entity, Event, Place, Quote, Timex
+
+TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+PLOVER_FILE = "plover.tsv"
+# Calendar values a timex may give an event: a year, a month or a day (a time of day is cut).
+_DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
+# Dependency labels of complements that can hold an actor.
+_ARG_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "xcomp")
+# Labels of dependents that start a clause of their own: a verb's arguments stop there.
+_CLAUSE_DEPS = ("ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "acl", "xcomp")
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+_NOUNS = ("NOUN", "PROPN")
+# Quotation marks that open and close a quote.
+_MARKS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+# How far a passive or a noun's own phrase is searched for an actor (tokens of nested phrases).
+_MAX_DEPTH = 3
+# Symmetric types: with a coordinated subject and no other recipient, the conjuncts act on
+# each other ("X et Y ont signé", "X et Y se sont rencontrés").
+_SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+
+# -- the lexicon -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One condition of a frame: the voice, an infinitive, or an actor's role code."""
+
+    kind: str  # passive, active, inf, noinf, src, tgt
+    codes: frozenset[str] = frozenset()
+    negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How one verb or noun codes an event: type, mode, root, and where its actors are."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    type: str
+    mode: str | None
+    cameo: str
+    reflexive: str = "-"  # se, no, -
+    needs: frozenset[str] = frozenset()
+    when: tuple[Condition, ...] = ()
+    source: str = "subj"
+    target: tuple[str, ...] = ()
+    target_required: bool = False
+    de: str = "-"  # nouns: what a "de" complement names (source, target, -)
+    alone: bool = False  # nouns: an event when only anchored by a date, a place, a verb
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The language's event grammar (lang/<code>/events.toml) as sets of lemmas."""
+
+    negations: frozenset[str]
+    restrictive: frozenset[str]
+    modal_verbs: frozenset[str]
+    pass_through_verbs: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    report_marks: frozenset[str]
+    support_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    transparent_nouns: frozenset[str]
+    place_cases: frozenset[str]
+    first_person: frozenset[str]
+    third_person: frozenset[str]
+    report_verbs: frozenset[str]
+    weapon_verbs: frozenset[str]
+    setting_nouns: frozenset[str]
+    anaphoric_adjectives: frozenset[str]
+    people_pronouns: frozenset[str]
+    verbal_types: frozenset[str]
+
+    def verbal(self, frame: Frame) -> bool:
+        """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
+        return frame.type in self.verbal_types or f"{frame.type}/{frame.mode}" in self.verbal_types
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+    actors: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # head lemma -> (phrase, code)
+    roles: dict[str, str]  # role noun -> code
+    grammar: Grammar
+    default_country: str | None
+
+
+@cache
+def plover_roots() -> dict[tuple[str, str | None], str]:
+    """(type, mode) -> CAMEO root, from data/plover.tsv; (type, None) is the type's default."""
+    try:
+        text = resources.files("telex").joinpath("data", PLOVER_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise DataError(f"data/{PLOVER_FILE} is missing: reinstall telex") from err
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    roots: dict[tuple[str, str | None], str] = {}
+    for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
+        event_type, mode, root = row["type"], row["mode"], row["cameo_root"]
+        if event_type not in TYPES or not re.fullmatch(r"\d{2}", root or ""):
+            raise DataError(f"data/{PLOVER_FILE}: bad row {row}")
+        roots[(event_type, None if mode == "-" else mode)] = root
+    return roots
+
+
+def cameo_root(event_type: str, mode: str | None) -> str:
+    """The CAMEO root of a PLOVER type and mode (the type's own when the mode has none)."""
+    roots = plover_roots()
+    return roots.get((event_type, mode)) or roots[(event_type, None)]
+
+
+def _conditions(cell: str) -> tuple[Condition, ...]:
+    found = []
+    for item in cell.split(","):
+        item = item.strip()
+        if not item or item == "-":
+            continue
+        match = re.fullmatch(r"(src|tgt)(!?)=(.+)", item)
+        if match:
+            codes = frozenset(match.group(3).split("|"))
+            found.append(Condition(match.group(1), codes, negated=bool(match.group(2))))
+        elif item in ("passive", "active", "inf", "noinf", "noclause", "actor"):
+            found.append(Condition(item))
+        else:
+            raise DataError(f"unknown event frame condition {item!r}")
+    return tuple(found)
+
+
+def _frame(row: dict[str, str], pos: str, lang: str, name: str) -> Frame:
+    event_type = row["type"]
+    mode = None if row["mode"] == "-" else row["mode"]
+    if event_type not in TYPES:
+        raise DataError(f"lang/{lang}/{name}: {row['lemma']!r} has unknown type {event_type!r}")
+    if (event_type, mode) not in plover_roots():
+        raise DataError(
+            f"lang/{lang}/{name}: {row['lemma']!r} has mode {mode!r}, not a mode of "
+            f"{event_type} in data/{PLOVER_FILE}"
+        )
+    target = row["target"]
+    required = target.endswith("!")
+    slots = tuple(s for s in target.rstrip("!").split("|") if s and s != "-")
+    return Frame(
+        lemma=row["lemma"],
+        pos=pos,
+        type=event_type,
+        mode=mode,
+        cameo=row["cameo"] if row["cameo"] != "-" else cameo_root(event_type, mode),
+        reflexive=row.get("se", "-"),
+        needs=frozenset(w for w in row["needs"].split("|") if w and w != "-"),
+        when=_conditions(row["when"]),
+        source=row.get("source", "subj"),
+        target=slots,
+        target_required=required,
+        de=row.get("de", "-"),
+        alone=row.get("alone", "no") == "yes",
+    )
+
+
+def _frames(lang: str, name: str, pos: str) -> dict[str, tuple[Frame, ...]]:
+    table: dict[str, list[Frame]] = {}
+    for row in read_table(lang, name):
+        table.setdefault(row["lemma"], []).append(_frame(row, pos, lang, name))
+    return {lemma: tuple(frames) for lemma, frames in table.items()}
+
+
+@cache
+def load_lexicon(lang: str = "fr") -> Lexicon:
+    """The event lexicon and grammar of a language, loaded once."""
+    data = read_toml(lang, "events.toml")
+
+    def words(key: str) -> frozenset[str]:
+        if key not in data:
+            raise DataError(f"lang/{lang}/events.toml: {key!r} is missing")
+        return frozenset(data[key])
+
+    grammar = Grammar(**{name: words(name) for name in Grammar.__dataclass_fields__})
+    actors: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in read_table(lang, "event_actors.tsv"):
+        phrase = tuple(row["phrase"].split())
+        actors.setdefault(phrase[0], []).append((phrase, row["code"]))
+    roles = {
+        row["role"]: row["code"] for row in read_table(lang, "roles.tsv") if row["code"] != "-"
+    }
+    default = read_toml(lang, "entities.toml").get("default_country")
+    return Lexicon(
+        verbs=_frames(lang, "event_verbs.tsv", "VERB"),
+        nouns=_frames(lang, "event_nouns.tsv", "NOUN"),
+        actors={
+            head: tuple(sorted(found, key=lambda pair: -len(pair[0])))
+            for head, found in actors.items()
+        },
+        roles=roles,
+        grammar=grammar,
+        default_country=default,
+    )
+
+
+# -- actors ------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class Actor:
+    """A source or target: an entity, or an unnamed group with a role code."""
+
+    entity: str | None
+    name: str | None
+    country: str | None
+    code: str | None  # full actor code once known (FRAGOV); for groups the role alone until then
+    role: str | None  # role code alone (GOV, COP, LOC for a place named as actor)
+    tokens: tuple[int, int]  # token span, for the evidence
+    plural: bool = False
+
+    @property
+    def named(self) -> bool:
+        return self.entity is not None
+
+
+def _role_of_code(code: str | None, country: str | None) -> str | None:
+    if not code:
+        return None
+    if country and code.startswith(country) and len(code) > len(country):
+        return code[len(country) :]
+    return code
+
+
+def _morph(token: Token, feature: str) -> list[str]:
+    return list(token.morph.get(feature, []))
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_reflexive(token: Token) -> bool:
+    return any(
+        c.lemma_ == "se" or ("Yes" in _morph(c, "Reflex") and c.dep_ != "nsubj")
+        for c in token.children
+    )
+
+
+def _cases(token: Token) -> set[str]:
+    """The prepositions heading a complement ("au" and "aux" count as "à", "du" as "de")."""
+    found = set()
+    for c in token.children:
+        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < token.i):
+            word = c.lower_
+            found.add({"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(word, word))
+            found.add(_lemma(c))
+            for f in c.children:
+                if f.dep_ == "fixed":
+                    found.add(c.lower_ + " " + f.lower_)
+    return found
+
+
+class _Article:
+    """What the events of one article are built from, read once per doc."""
+
+    def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.grammar = lexicon.grammar
+        self.entities: dict[str, Entity] = {e.id: e for e in doc._.get("entities") or []}
+        self.index: dict[int, str] = doc._.get("entity_index") or {}
+        self.places: dict[str, Place] = {
+            p.entity: p for p in doc._.get("places") or [] if p.entity is not None
+        }
+        self.timexes: list[Timex] = list(doc._.get("timexes") or [])
+        self.home = self._home_country()
+        self.quote_spans = self._quote_spans()
+        self.quotes: list[Quote] = list(doc._.get("quotes") or [])
+        self.last_subject: dict[bool, Actor] = {}  # plural? -> the last actor seen as subject
+        self.polities: dict[str, bool] = {}  # LOC entity id -> names a country or its capital
+
+    # -- context ---------------------------------------------------------------------------
+    def _home_country(self) -> str | None:
+        """The country the article is about: the one its places and actors name clearly most."""
+        votes: Counter[str] = Counter()
+        for entity in self.entities.values():
+            if entity.country and entity.type == "LOC":
+                votes[entity.country] += 2 * len(entity.mentions)
+            elif entity.country and entity.type in ("PER", "ORG"):
+                votes[entity.country] += len(entity.mentions)
+        ranked = votes.most_common(1)
+        return ranked[0][0] if ranked else self.lexicon.default_country
+
+    def _quote_spans(self) -> list[tuple[int, int]]:
+        """Character spans inside quotation marks (the marks excluded), within paragraphs."""
+        text = self.doc.text
+        spans = []
+        for paragraph in re.finditer(r"[^\n]+", text):
+            opened: tuple[str, int] | None = None
+            for i in range(paragraph.start(), paragraph.end()):
+                char = text[i]
+                if opened is None:
+                    if char in _MARKS:
+                        opened = (char, i)
+                elif char == _MARKS[opened[0]]:
+                    spans.append((opened[1] + 1, i))
+                    opened = None
+        for quote in self.doc._.get("quotes") or []:
+            if quote.kind in ("direct", "partial"):
+                spans.append((quote.start, quote.end))
+        return spans
+
+    def in_quote(self, token: Token) -> tuple[int, int] | None:
+        for start, end in self.quote_spans:
+            if start <= token.idx < end:
+                return start, end
+        return None
+
+    # -- actors ----------------------------------------------------------------------------
+    def _polity(self, entity: Entity) -> bool:
+        """A place that can act: a country, a region of states, or a capital (for its
+        government: "Paris récuse"); towns and streets are where things happen, not actors."""
+        known = self.polities.get(entity.id)
+        if known is None:
+            index = countries()
+            names = [entity.name, *entity.aliases, *(m.text for m in entity.mentions)]
+            known = any(
+                index.by_name(n) or index.by_capital(n) or index.is_supranational(n) for n in names
+            )
+            self.polities[entity.id] = known
+        return known
+
+    def entity_actor(self, ident: str, token: Token) -> Actor | None:
+        entity = self.entities.get(ident)
+        if entity is None or entity.type == "MISC":
+            return None
+        if entity.type == "LOC" and not self._polity(entity):
+            return None
+        start = end = token.i
+        while start - 1 >= 0 and self.index.get(start - 1) == ident:
+            start -= 1
+        while end + 1 < len(self.doc) and self.index.get(end + 1) == ident:
+            end += 1
+        if entity.type == "LOC":
+            role: str | None = "LOC"
+            code = entity.country
+        else:
+            code = entity.code or entity.country
+            role = _role_of_code(entity.code, entity.country)
+        return Actor(
+            entity=entity.id,
+            name=entity.name,
+            country=entity.country,
+            code=code,
+            role=role,
+            tokens=(start, end + 1),
+            plural="Plur" in _morph(token, "Number"),
+        )
+
+    def group_code(self, token: Token) -> str | None:
+        """The role code of a noun naming an unnamed actor ("manifestants", "la police")."""
+        lemma = _lemma(token)
+        for phrase, code in self.lexicon.actors.get(lemma, ()) or self.lexicon.actors.get(
+            token.text, ()
+        ):
+            if len(phrase) == 1:
+                return code
+            following = [_lemma(t) for t in self.doc[token.i + 1 : token.i + len(phrase)]]
+            if tuple(following) == phrase[1:]:
+                return code
+        return self.lexicon.roles.get(lemma) or self.lexicon.roles.get(token.text)
+
+    def phrase_country(self, token: Token) -> str | None:
+        """The country a noun phrase gives its head: a demonym ("troupes turques") or a place."""
+        index = countries()
+        for c in token.children:
+            if c.dep_ == "amod" and c.pos_ == "ADJ":
+                hit = index.by_demonym(c.text)
+                if hit:
+                    return hit.iso3
+            if c.dep_ == "nmod" and c.i > token.i:
+                ident = self.index.get(c.i)
+                entity = self.entities.get(ident) if ident else None
+                if entity is not None and entity.country and entity.type in ("LOC", "ORG"):
+                    return entity.country
+        return None
+
+    def _core(self, token: Token) -> tuple[int, int]:
+        """Token span of a noun phrase's core: determiners, adjectives and the head."""
+        start = end = token.i
+        for c in token.children:
+            if c.dep_ in ("det", "amod", "nummod", "flat:name", "fixed", "compound") and abs(
+                c.i - token.i
+            ) <= 3:
+                start, end = min(start, c.i), max(end, c.i)
+        return start, end + 1
+
+    def group_actor(self, token: Token) -> Actor | None:
+        code = self.group_code(token)
+        if code is None:
+            return None
+        start, end = self._core(token)
+        words = [
+            t
+            for t in self.doc[start:end]
+            if t.dep_ != "det" and t.pos_ not in ("DET", "PUNCT") and not t.is_punct
+        ]
+        name = " ".join(t.text for t in words) or token.text
+        return Actor(
+            entity=None,
+            name=name,
+            country=self.phrase_country(token),
+            code=code,
+            role=code,
+            tokens=(start, end),
+            plural="Plur" in _morph(token, "Number"),
+        )
+
+    def speaker_of(self, token: Token) -> Actor | None:
+        """The speaker of the quote a first-person word is in."""
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker:
+                return self.entity_actor_by_id(quote.speaker)
+        span = self.in_quote(token)
+        if span is None:
+            return None
+        # The report verb of the sentence outside the quote: «…», a déclaré le Premier ministre;
+        # a déploré X, avant d'ajouter : «…».
+        verbs = [
+            t
+            for t in token.sent
+            if (t.idx < span[0] or t.idx >= span[1])
+            and t.pos_ == "VERB"
+            and _lemma(t) in self.grammar.report_verbs
+        ]
+        for verb in sorted(verbs, key=lambda t: abs(t.idx - span[0])):
+            for subject in _subject_candidates(verb):
+                found = self.actor_at(subject, quote_ok=False)
+                if found is not None:
+                    return found
+        return None
+
+    def entity_actor_by_id(self, ident: str) -> Actor | None:
+        entity = self.entities.get(ident)
+        if entity is None or not entity.mentions:
+            return None
+        first = entity.mentions[0]
+        span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None:
+            return None
+        return self.entity_actor(ident, span.root)
+
+    def actor_at(
+        self, token: Token, *, quote_ok: bool = True, descend: bool = True, depth: int = 0
+    ) -> Actor | None:
+        """The actor a token names: an entity, a pronoun's referent, an unnamed group."""
+        ident = self.index.get(token.i)
+        if ident:
+            found = self.entity_actor(ident, token)
+            if found:
+                return found
+        for c in token.children:
+            if c.dep_ in ("appos", "flat:name") and self.index.get(c.i):
+                found = self.entity_actor(self.index[c.i], c)
+                if found and found.role != "LOC":
+                    return found
+        word = token.lower_
+        if token.pos_ == "PRON" or word in self.grammar.third_person:
+            if word in self.grammar.first_person and quote_ok:
+                return self.speaker_of(token)
+            if word in self.grammar.third_person:
+                return self._antecedent(token, plural=word.startswith(("ils", "elles", "ceux", "celles")))
+            if word in self.grammar.people_pronouns:
+                return Actor(None, None, None, None, None, (token.i, token.i + 1), plural=True)
+            return None
+        if word in self.grammar.anaphoric_adjectives and any(
+            c.dep_ == "det" and "Dem" in _morph(c, "PronType") for c in token.children
+        ):
+            return self._antecedent(token, plural="Plur" in _morph(token, "Number"))
+        if token.pos_ not in _NOUNS and token.pos_ != "ADJ":
+            return None
+        group = self.group_actor(token)
+        if group:
+            return group
+        if depth < _MAX_DEPTH:
+            for c in token.children:
+                if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "à"}:
+                    found = self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
+                    if found and (descend or found.role != "LOC"):
+                        return found
+        return None
+
+    def _antecedent(self, token: Token, *, plural: bool) -> Actor | None:
+        previous = self.last_subject.get(plural)
+        if previous is None:
+            return None
+        return replace(previous, tokens=(token.i, token.i + 1))
+
+    def actors(self, token: Token | None, **kwargs: bool) -> list[Actor]:
+        """The actors of an argument and of the arguments coordinated with it."""
+        if token is None:
+            return []
+        found: list[Actor] = []
+        for t in _conjuncts(token):
+            actor = self.actor_at(t, **kwargs)
+            if actor is not None and all(
+                not a.named or actor.entity != a.entity for a in found
+            ):
+                found.append(actor)
+        named = [a for a in found if a.named]
+        return named or found[:1]
+
+    def subject_actors(self, verb: Token) -> list[Actor]:
+        """The actors of a verb's subject: its own, or the one it shares through a relative
+        pronoun, coordination, control ("obligeant les policiers à user de…") or a participle."""
+        for candidate in _subject_candidates(verb):
+            if candidate.lower_ in self.grammar.first_person and self.in_quote(candidate) is None:
+                return []
+            found = self.actors(candidate, descend=False)
+            if found:
+                return found
+        return []
+
+    def remember_subject(self, actors: list[Actor], token: Token) -> None:
+        """Keep the last subject for "il", "elle", "ils", "elles" that follow."""
+        if not actors or token.pos_ == "PRON" or not (actors[0].named or actors[0].name):
+            return
+        plural = len(actors) > 1 or "Plur" in _morph(token, "Number")
+        self.last_subject[plural] = actors[0]
+
+    # -- places and dates -------------------------------------------------------------------
+    def place_in(self, tokens: Iterable[Token]) -> tuple[Place, Token] | None:
+        """The first place entity introduced by a place preposition among the tokens."""
+        for t in tokens:
+            ident = self.index.get(t.i)
+            if not ident or ident not in self.places:
+                continue
+            head = t
+            while head.head.i != head.i and self.index.get(head.head.i) == ident:
+                head = head.head
+            if _cases(head) & self.grammar.place_cases or (
+                head.i > 0 and self.doc[head.i - 1].lower_ in self.grammar.place_cases
+            ):
+                return self.places[ident], t
+        return None
+
+    def date_in(self, tokens: Iterable[Token]) -> Timex | None:
+        """A timex with a calendar value that starts among the tokens."""
+        starts = {t.idx for t in tokens}
+        for timex in self.timexes:
+            if timex.start in starts and _date_value(timex):
+                return timex
+        return None
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for c in token.children:
+        if c.dep_ == "conj" and (c.pos_ in _NOUNS or c.pos_ == "PRON"):
+            found.extend(_conjuncts(c))
+    return found
+
+
+def _clause_tokens(head: Token) -> Iterator[Token]:
+    """The tokens of a clause: the head's subtree, not entering clauses of its own."""
+    yield head
+    for c in head.children:
+        if c.dep_ in _CLAUSE_DEPS and (c.pos_ in ("VERB", "AUX") or _morph(c, "VerbForm")):
+            continue
+        yield from _clause_tokens(c)
+
+
+def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
+    """A noun's own phrase: its dependents, not crossing into a verb."""
+    yield head
+    if depth > 4:
+        return
+    for c in head.children:
+        if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
+            continue
+        yield from _phrase_tokens(c, depth + 1)
+
+
+def _date_value(timex: Timex | None) -> str | None:
+    if timex is None or timex.type not in ("DATE", "TIME") or not timex.value:
+        return None
+    match = _DATE.match(timex.value)
+    return match.group(1) if match else None
+
+
+# -- the component -----------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Found:
+    """An event before ids are given: its frame, trigger, clause verb and actors."""
+
+    frame: Frame
+    trigger: Token
+    clause: Token  # the verb that carries tense, negation and the date
+    sources: list[Actor]
+    targets: list[Actor]
+    place: tuple[Place, Token] | None = None
+    date: str | None = None
+    date_token: tuple[int, int] | None = None
+    extra: list[Token] = field(default_factory=list)
+
+
+# Dependencies by which a noun is what its verb does ("a lancé un appel", "a procédé à des
+# interpellations", "une enquête a été ouverte") or what another event is about.
+_NOUN_ARG_DEPS = ("obj", "obl", "obl:arg", "obl:mod", "nsubj:pass", "xcomp", "iobj")
 
 
 class Events:
     """telex_events: writes `doc._.events`."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, lang: str = "fr") -> None:
         self.name = name
+        self.lexicon = load_lexicon(lang)
+        self.grammar = self.lexicon.grammar
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set("events", [])
+        self.set_annotations(doc, self.find(doc))
         return doc
 
+    # -- finding ---------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[Event]:
+        """The events of a parsed doc whose entities, timexes and places are set."""
+        article = _Article(doc, self.lexicon)
+        found: list[_Found] = []
+        consumed: set[int] = set()  # support verbs whose noun made the event
+        for sent in doc.sents:
+            question = sent.text.rstrip().rstrip("»”\"").rstrip().endswith("?")
+            sent_found: list[_Found] = []
+            for token in sent:
+                if not question:
+                    event = self._from_noun(article, token, consumed) or self._from_verb(
+                        article, token
+                    )
+                    if event is not None:
+                        sent_found.append(event)
+                if token.pos_ in ("VERB", "AUX"):
+                    for c in token.children:
+                        if c.dep_ == "nsubj":
+                            article.remember_subject(article.actors(c, descend=False), c)
+            found.extend(e for e in sent_found if e.trigger.i not in consumed)
+        return self._events(article, found)
 
-@Language.factory("telex_events", assigns=["doc._.events"])
-def make_events(nlp: Language, name: str) -> Events:
-    return Events(nlp, name)
+    def _frame_ok(self, token: Token, frame: Frame, passive: bool) -> bool:
+        """Whether a frame's syntactic conditions hold at a verb."""
+        reflexive = _is_reflexive(token)
+        if frame.reflexive == "se" and not reflexive:
+            return False
+        if frame.reflexive == "no" and reflexive:
+            return False
+        if frame.needs and not _has_dependent(token, frame.needs):
+            return False
+        for c in frame.when:
+            if (
+                (c.kind == "passive" and not passive)
+                or (c.kind == "active" and passive)
+                or (c.kind == "inf" and not _governs_infinitive(token))
+                or (c.kind == "noinf" and _governs_infinitive(token))
+                or (c.kind == "noclause" and _governs_clause(token))
+            ):
+                return False
+        return True
+
+    @staticmethod
+    def _actor_ok(frame: Frame, sources: list[Actor], targets: list[Actor]) -> bool:
+        for condition in frame.when:
+            if condition.kind == "actor" and not sources:
+                return False
+            if condition.kind not in ("src", "tgt"):
+                continue
+            actors = sources if condition.kind == "src" else targets
+            roles = {a.role for a in actors if a.role}
+            hit = bool(roles & condition.codes)
+            if hit == condition.negated:
+                return False
+        return True
+
+    def _quoted_ok(
+        self, article: _Article, frame: Frame, subject: Token | None, sources: list[Actor]
+    ) -> bool:
+        """Inside a quote only the speaker's own speech acts are events: "Je lance un appel",
+        "La France exprime sa désapprobation"; what the quote tells of others is not."""
+        if not self.grammar.verbal(frame) or not sources:
+            return False
+        if subject is not None and subject.lower_ in self.grammar.first_person:
+            return True
+        return sources[0].named and subject is not None and subject.pos_ != "PRON"
+
+    # verbs
+    def _from_verb(self, article: _Article, token: Token) -> _Found | None:
+        if token.pos_ not in ("VERB", "ADJ") or (
+            token.pos_ == "ADJ" and "Part" not in _morph(token, "VerbForm")
+        ):
+            return None
+        frames = self.lexicon.verbs.get(_lemma(token)) or self.lexicon.verbs.get(
+            _participle_lemma(token) or ""
+        )
+        if not frames:
+            return None
+        passive = _is_passive(token)
+        in_quote = article.in_quote(token) is not None
+        for frame in frames:
+            if not self._frame_ok(token, frame, passive):
+                continue
+            clause = self._realised_clause(article, token, verbal=self.grammar.verbal(frame))
+            if clause is None:
+                return None
+            sources, targets = self._verb_actors(article, token, frame, passive)
+            if not self._actor_ok(frame, sources, targets):
+                continue
+            if frame.target_required and not targets:
+                continue
+            subject = _subject(token)
+            if passive:
+                patient = _patient(token)
+                if patient is not None and patient.lower_ in self.grammar.first_person and not in_quote:
+                    return None  # "nous sommes bombardés d'images": a figure of speech
+                if not sources and (self.grammar.verbal(frame) or _adjectival(token)) and not (
+                    frame.type == "ACCUSE" and frame.mode in ("allege", "investigate")
+                ):
+                    continue
+            elif not sources and not self._human_subject(subject):
+                continue
+            if in_quote and not self._quoted_ok(article, frame, subject, sources):
+                return None
+            return _Found(frame, token, clause, sources, targets)
+        return None
+
+    def _human_subject(self, subject: Token | None) -> bool:
+        """An active verb whose subject is no actor is an event only with a human pronoun."""
+        return subject is not None and (
+            subject.lower_ in self.grammar.third_person
+            or subject.lower_ in self.grammar.people_pronouns
+        )
+
+    def _verb_actors(
+        self, article: _Article, token: Token, frame: Frame, passive: bool
+    ) -> tuple[list[Actor], list[Actor]]:
+        if passive:
+            subject_actors = article.actors(_agent(token), descend=False)
+            object_actors = article.actors(_patient(token))
+        else:
+            subject_actors = article.subject_actors(token)
+            object_actors = article.actors(_child(token, ("obj",)))
+        if frame.source == "obj":
+            sources, objects_role = object_actors, subject_actors
+        else:
+            sources, objects_role = subject_actors, object_actors
+        targets: list[Actor] = []
+        for slot in frame.target:
+            if slot in ("obj", "subj"):
+                targets = objects_role
+            elif slot == "iobj":
+                targets = article.actors(_child(token, ("iobj",)))
+            elif slot == "place":
+                place = article.place_in(_clause_tokens(token))
+                if place is not None:
+                    targets = article.actors(place[1])
+            else:
+                targets = self._prep_actors(article, token, slot)
+            if targets:
+                break
+        if not targets and len(sources) > 1 and (
+            frame.type in _SYMMETRIC or _is_reflexive(token)
+        ):
+            # reciprocal and symmetric acts: "X et Y se sont rencontrés", "X et Y ont signé"
+            sources, targets = sources[:1], sources[1:2]
+        return sources, targets
+
+    def _prep_actors(self, article: _Article, token: Token, prep: str) -> list[Actor]:
+        """Actors in complements of the verb (or of its object) headed by a preposition."""
+        holders = [token]
+        obj = _child(token, ("obj",)) or (_patient(token) if _is_passive(token) else None)
+        if obj is not None:
+            holders.append(obj)
+        for holder in holders:
+            for c in holder.children:
+                if c.dep_ not in _ARG_DEPS or c.i == token.i or c.dep_ == "obj":
+                    continue
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    continue
+                if prep in _cases(c):
+                    actors = article.actors(c)
+                    if actors:
+                        return actors
+        return []
+
+    def _realised_clause(
+        self, article: _Article, token: Token, *, verbal: bool = False
+    ) -> Token | None:
+        """The verb whose tense and polarity say the act happened, or None when it did not.
+
+        Infinitives pass through aspectual and implicative verbs ("a commencé à bombarder",
+        "a permis de procéder à") to the verb that governs them, and through a verb of saying
+        when the act is one of words ("a déclaré soutenir"); compound infinitives ("après avoir
+        agressé") are done acts.
+        """
+        verb = token
+        for _ in range(4):
+            if self._negated(verb) or self._hypothetical(article, verb):
+                return None
+            infinitive = "Inf" in _morph(verb, "VerbForm")
+            if not infinitive or _compound(verb):
+                if infinitive and _lemma(verb.head) in self.grammar.modal_verbs:
+                    return None
+                return verb
+            governor = verb.head
+            through = self.grammar.pass_through_verbs | (
+                self.grammar.report_verbs if verbal else frozenset()
+            )
+            if governor.i == verb.i or _lemma(governor) not in through:
+                return None
+            verb = governor
+        return None
+
+    def _negated(self, verb: Token) -> bool:
+        words = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark", "case", "det", "cc")}
+        words |= {_lemma(c) for c in verb.children if c.dep_ in ("advmod", "det")}
+        if words & {"ne", "n'", "n’"}:
+            restricted = any(
+                c.lower_ in self.grammar.restrictive and c.i > verb.i
+                for c in verb.children
+                if c.dep_ in ("advmod", "mark", "fixed", "cc")
+            )
+            return not restricted or bool(words & {"pas", "jamais", "guère", "nullement"})
+        return bool(words & {"pas", "jamais", "sans", "nullement"})
+
+    def _hypothetical(self, article: _Article, verb: Token) -> bool:
+        marks = {_lemma(c) for c in verb.children if c.dep_ == "mark"}
+        if marks & self.grammar.hypothetical_marks and not (
+            _compound(verb) and marks & {"pour", "après"}
+        ):
+            return True
+        for c in verb.children:
+            if c.dep_ == "aux" and _lemma(c) in self.grammar.modal_verbs:
+                return True
+        moods = set(_morph(verb, "Mood"))
+        for c in verb.children:
+            if c.dep_ in ("aux:tense", "aux:pass", "cop"):
+                moods |= set(_morph(c, "Mood"))
+        if "Cnd" in moods:
+            # the future of the past in reported speech ("a annoncé que … seraient mobilisés")
+            reported = verb.dep_ in ("ccomp", "advcl") and _lemma(verb.head) in (
+                self.grammar.report_verbs
+            )
+            return not reported
+        if verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in self.grammar.modal_verbs:
+            if "Inf" in _morph(verb, "VerbForm") or "Sub" in _morph(verb, "Mood"):
+                return True
+        return False
+
+    # nouns
+    def _from_noun(self, article: _Article, token: Token, consumed: set[int]) -> _Found | None:
+        if token.pos_ not in _NOUNS:
+            return None
+        frames = self.lexicon.nouns.get(_lemma(token)) or self.lexicon.nouns.get(token.lower_)
+        if not frames:
+            return None
+        if any(_lemma(c) in ("aucun", "aucune") for c in token.children):
+            return None
+        top, setting = token, False
+        while top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
+            setting = setting or _lemma(top.head) in self.grammar.setting_nouns
+            top = top.head
+        governor = top.head if top.head.i != top.i else None
+        instrument = not any(f.alone for f in frames)
+        support: Token | None = None
+        attached: Token | None = None  # a support verb on the noun: "une demande faite par X"
+        if governor is not None and (governor.pos_ in ("VERB", "AUX") or _morph(governor, "VerbForm")):
+            lemma = _lemma(governor)
+            if top.dep_ in _NOUN_ARG_DEPS and (
+                lemma in self.grammar.support_verbs
+                or (instrument and lemma in self.grammar.weapon_verbs)
+            ):
+                support = governor
+            elif top.dep_ in _NOUN_ARG_DEPS and lemma in self.lexicon.verbs:
+                return None  # what another event is about ("réclament sa démission")
+        elif governor is not None and governor.pos_ in _NOUNS and not setting:
+            if not any(f.alone for f in frames):
+                return None  # a noun's complement ("l'importance du soutien")
+        if support is None:
+            for c in token.children:
+                if c.dep_ in ("acl", "acl:relcl") and _lemma(c) in self.grammar.support_verbs:
+                    attached = c
+                    break
+        verb = support or attached
+        clause = verb or _noun_clause(token)
+        if clause is not None and self._realised_clause(article, clause) is None:
+            return None
+        in_quote = article.in_quote(token) is not None
+        for frame in frames:
+            if frame.needs and not _has_dependent(token, frame.needs) and not (
+                verb is not None and _lemma(verb) in frame.needs
+            ):
+                continue
+            sources, targets, named = self._noun_actors(article, token, frame, verb)
+            if setting and not sources and frame.type == "CONSULT" and clause is not None:
+                sources = article.subject_actors(clause)
+            if not self._actor_ok(frame, sources, targets):
+                continue
+            if frame.target_required and not targets:
+                continue
+            if verb is None and not named and not (frame.alone and self._anchored(article, token)):
+                continue
+            if verb is not None and not sources and not frame.alone:
+                continue  # "la demande a été faite": a mention again, by nobody new
+            if in_quote:
+                subject = _subject(verb) if verb is not None else None
+                if not self._quoted_ok(article, frame, subject, sources):
+                    return None
+            if support is not None:
+                consumed.add(support.i)
+            return _Found(
+                frame,
+                token,
+                clause or token,
+                sources,
+                targets,
+                extra=[verb] if verb is not None else [],
+            )
+        return None
+
+    def _noun_actors(
+        self, article: _Article, token: Token, frame: Frame, verb: Token | None
+    ) -> tuple[list[Actor], list[Actor], bool]:
+        """Sources and targets of a noun, and whether the noun named an actor of its own."""
+        own: list[Actor] = []
+        for c in token.children:
+            if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "des", "du"}:
+                own = article.actors(c, descend=frame.de == "target")
+                if own:
+                    break
+        if not own and frame.de == "source":
+            for c in token.children:
+                if c.dep_ == "amod":
+                    hit = countries().by_demonym(c.text)
+                    if hit:
+                        own = [Actor(None, None, hit.iso3, hit.iso3, "LOC", (c.i, c.i + 1))]
+                        break
+        named = any(a.named for a in own)
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        if frame.de == "target":
+            targets = own
+        elif frame.de == "source":
+            sources = own
+        if verb is not None and not sources:
+            if _is_passive(verb) or verb.dep_ == "acl":
+                sources = article.actors(_agent(verb), descend=False)
+            elif verb.dep_ == "acl:relcl":
+                sources = article.actors(_child(verb, ("nsubj",)), descend=False)
+            else:
+                sources = article.subject_actors(verb)
+        for prep in frame.target:
+            for c in token.children:
+                if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and prep in _cases(c):
+                    targets = article.actors(c)
+                    if targets:
+                        break
+            if targets:
+                break
+        if not targets and verb is not None and frame.target:
+            for prep in frame.target:
+                targets = self._prep_actors(article, verb, prep)
+                if targets:
+                    break
+        return sources, targets, named
+
+    def _anchored(self, article: _Article, token: Token) -> bool:
+        """A noun names a particular event: a date, a place or an occurrence verb anchors it."""
+        phrase = list(_phrase_tokens(token))
+        if article.date_in(phrase) is not None or article.place_in(phrase) is not None:
+            return True
+        head = token.head
+        if token.dep_ in ("nsubj", "nsubj:pass") and head.i != token.i:
+            if _lemma(head) in self.grammar.occurrence_verbs:
+                return True
+            clause = list(_clause_tokens(head))
+            if article.date_in(clause) is not None or article.place_in(clause) is not None:
+                return True
+        return any(c.dep_ in ("acl", "acl:relcl") and c.pos_ == "VERB" for c in token.children)
+
+    # -- building --------------------------------------------------------------------------
+    def _events(self, article: _Article, found: list[_Found]) -> list[Event]:
+        candidates: list[tuple[_Found, Event]] = []
+        for item in found:
+            self._date_and_place(article, item)
+            for source, target in _pairs(item):
+                event = self._event(article, item, source, target)
+                if event is not None:
+                    candidates.append((item, event))
+        kept: list[tuple[_Found, Event]] = []
+        # within a sentence, one event per act: the most specific mention of it wins
+        order = sorted(
+            range(len(candidates)),
+            key=lambda n: (-_specificity(candidates[n][1]), n),
+        )
+        chosen: set[int] = set()
+        for n in order:
+            item, event = candidates[n]
+            if any(
+                candidates[m][0].trigger.sent.start == item.trigger.sent.start
+                and _same_act(candidates[m][1], event)
+                for m in chosen
+            ):
+                continue
+            chosen.add(n)
+        kept = [candidates[n] for n in sorted(chosen)]
+        return [
+            event.model_copy(update={"id": f"v{number}"})
+            for number, (_, event) in enumerate(kept, 1)
+        ]
+
+    def _date_and_place(self, article: _Article, item: _Found) -> None:
+        doc = article.doc
+        timex = None
+        if item.trigger.pos_ in _NOUNS:
+            timex = article.date_in(_phrase_tokens(item.trigger))
+        if timex is None:
+            timex = governing_timex(doc, item.clause)
+        if timex is None and item.trigger.pos_ in _NOUNS:
+            timex = governing_timex(doc, item.trigger)
+        item.date = _date_value(timex)
+        if item.date and timex is not None:
+            span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and span.sent.start == item.trigger.sent.start:
+                item.date_token = (span.start, span.end)
+        tokens: list[Token] = []
+        if item.trigger.pos_ in _NOUNS:
+            tokens.extend(_phrase_tokens(item.trigger))
+        tokens.extend(_clause_tokens(item.clause))
+        item.place = article.place_in(tokens)
+
+    def _event(
+        self, article: _Article, item: _Found, source: Actor | None, target: Actor | None
+    ) -> Event | None:
+        frame = item.frame
+        place_country = item.place[0].country if item.place else None
+        scene = place_country or article.home
+        source_country = (source.country if source else None) or scene
+        target_country = (target.country if target else None) or scene
+        if frame.type == "CONSULT" and frame.mode != "multilateral":
+            # a meeting needs two parties; visiting a town of one's own country is no meeting
+            if target is None or (target.role == "LOC" and target_country == source_country):
+                return None
+        mode = self._mode(item, source_country, target_country, place_country, target)
+        span = self._evidence(article, item, source, target)
+        return Event(
+            id="v0",
+            type=frame.type,
+            cameo_root=frame.cameo if mode == frame.mode else cameo_root(frame.type, mode),
+            mode=mode,
+            source=source.entity if source else None,
+            source_name=source.name if source else None,
+            source_country=source_country,
+            source_code=_code(source, source_country),
+            target=target.entity if target else None,
+            target_name=target.name if target else None,
+            target_country=target_country,
+            target_code=_code(target, target_country),
+            date=item.date,
+            place=item.place[0].id if item.place else None,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+        )
+
+    @staticmethod
+    def _mode(
+        item: _Found,
+        source_country: str | None,
+        target_country: str | None,
+        place_country: str | None,
+        target: Actor | None,
+    ) -> str | None:
+        frame = item.frame
+        if frame.type == "MOBILIZE" and target is not None and target.role in ("COP", "MIL", "REB"):
+            return {"COP": "police", "MIL": "troops", "REB": "militia"}[target.role]
+        if frame.mode is not None:
+            return frame.mode
+        if frame.type == "CONSULT" and place_country:
+            if place_country not in (source_country, target_country):
+                return "third-party"
+            if place_country == target_country and place_country != source_country:
+                return "visit"
+        return None
+
+    @staticmethod
+    def _evidence(
+        article: _Article, item: _Found, source: Actor | None, target: Actor | None
+    ) -> Span:
+        doc = article.doc
+        sent = item.trigger.sent
+        points = [item.trigger.i, item.clause.i, *(t.i for t in item.extra)]
+        for c in item.clause.children:
+            if c.dep_ in ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "advmod"):
+                if abs(c.i - item.clause.i) <= 3:
+                    points.append(c.i)
+        for actor in (source, target):
+            if actor is not None and sent.start <= actor.tokens[0] < sent.end:
+                points.extend((actor.tokens[0], actor.tokens[1] - 1))
+        if item.date_token:
+            points.extend((item.date_token[0], item.date_token[1] - 1))
+        if item.place is not None and sent.start <= item.place[1].i < sent.end:
+            points.append(item.place[1].i)
+        points = [p for p in points if sent.start <= p < sent.end]
+        start, end = min(points), max(points) + 1
+        # a noun trigger's complements belong to the act ("manifestations contre la politique")
+        if item.trigger.pos_ in _NOUNS:
+            end = max(end, min(item.trigger.right_edge.i + 1, item.trigger.i + 12, sent.end))
+        while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return doc[start:end]
+
+    @staticmethod
+    def set_annotations(doc: Doc, events: list[Event]) -> None:
+        doc._.set("events", events)
+
+
+def _pairs(item: _Found) -> list[tuple[Actor | None, Actor | None]]:
+    """One event per named source and target (coordinated actors act each on their own)."""
+    sources: list[Actor | None] = list(item.sources[:4]) or [None]
+    targets: list[Actor | None] = list(item.targets[:4]) or [None]
+    return [
+        (s, t)
+        for s in sources
+        for t in targets
+        if s is None or t is None or s.entity is None or s.entity != t.entity
+    ][:8]
+
+
+def _actor_key(ident: str | None, name: str | None) -> str | None:
+    return ident or (name.casefold() if name else None)
+
+
+def _specificity(event: Event) -> int:
+    return (event.source is not None) * 2 + (event.source_name is not None) + (
+        event.target is not None
+    ) * 2 + (event.target_name is not None)
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Two mentions of one act: same type, and actors that agree where both are given."""
+    if a.type != b.type:
+        return False
+    for role in ("source", "target"):
+        x = _actor_key(getattr(a, role), getattr(a, role + "_name"))
+        y = _actor_key(getattr(b, role), getattr(b, role + "_name"))
+        if x is not None and y is not None and x != y:
+            return False
+    return True
+
+
+def _code(actor: Actor | None, country: str | None) -> str | None:
+    if actor is None:
+        return None
+    if actor.named:
+        return actor.code or country
+    role = actor.role
+    if role in (None, "LOC"):
+        return country
+    if role == "IGO" or country is None:
+        return role
+    return country + role
+
+
+# -- syntax helpers ----------------------------------------------------------------------------
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _has_dependent(token: Token, words: frozenset[str]) -> bool:
+    """Whether one of the words depends on the token, directly or through one word."""
+    for c in token.children:
+        if _lemma(c) in words or c.lower_ in words:
+            return True
+        for g in c.children:
+            if _lemma(g) in words or g.lower_ in words:
+                return True
+    # the parser sometimes hangs the word elsewhere: "garde à vue", "fin de non-recevoir"
+    following = token.doc[token.i + 1 : token.i + 4]
+    return any(_lemma(t) in words for t in following if t.pos_ in ("NOUN", "ADJ", "VERB"))
+
+
+def _is_passive(token: Token) -> bool:
+    if any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in token.children):
+        return True
+    return _adjectival(token)
+
+
+def _adjectival(token: Token) -> bool:
+    """A past participle used as an adjective: "les mercenaires déployés par la Turquie"."""
+    participle = "Part" in _morph(token, "VerbForm") and "Pres" not in _morph(token, "Tense")
+    has_aux = any(c.dep_ in ("aux", "aux:tense") for c in token.children)
+    if not participle or has_aux:
+        return False
+    if token.dep_ in ("acl", "amod"):
+        return True
+    if token.dep_ == "conj":
+        return _is_passive(token.head)
+    return False
+
+
+def _compound(verb: Token) -> bool:
+    """A compound infinitive ("avoir agressé", "être arrivé"): a done act."""
+    return any(
+        c.dep_ in ("aux", "aux:tense", "aux:pass") and "Inf" in _morph(c, "VerbForm")
+        for c in verb.children
+    )
+
+
+def _governs_infinitive(token: Token) -> bool:
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "obl:arg", "obl", "advcl") and "Inf" in _morph(c, "VerbForm")
+        for c in token.children
+    )
+
+
+def _governs_clause(token: Token) -> bool:
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children)
+        for c in token.children
+    )
+
+
+def _subject(verb: Token) -> Token | None:
+    return next(_subject_candidates(verb), None)
+
+
+def _subject_candidates(verb: Token) -> Iterator[Token]:
+    """Who a verb's subject may be, nearest first: its own subject (a relative pronoun's
+    antecedent), a coordinated verb's, the object of a verb of control ("obligeant les
+    policiers à user de…"), the governing verb's subject for infinitives and participles."""
+    current = verb
+    for _ in range(5):
+        for c in current.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                if "Rel" in _morph(c, "PronType") and current.dep_.startswith("acl"):
+                    yield current.head
+                else:
+                    yield c
+                return
+        if current.dep_ == "acl:relcl":
+            yield current.head
+            return
+        head = current.head
+        if head.i == current.i:
+            return
+        if current.dep_ == "conj" and (head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")):
+            current = head
+            continue
+        forms = _morph(current, "VerbForm")
+        if current.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg", "obl", "acl") and (
+            "Inf" in forms or "Part" in forms or "Ger" in forms
+        ):
+            if current.dep_ == "acl" and head.pos_ in _NOUNS:
+                if "Pres" not in _morph(current, "Tense"):
+                    return
+                yield head  # "une lettre … lui demandant": the letter's sender, below
+                found = _noun_clause(head)
+                if found is None:
+                    return
+                current = found
+                continue
+            if current.dep_ in ("xcomp", "obl:arg"):
+                controller = _child(head, ("obj", "iobj"))
+                if controller is not None:
+                    yield controller
+            current = head
+            continue
+        return
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "obl:agent" or (c.dep_ in ("obl", "obl:mod", "nmod") and "par" in _cases(c)):
+            return c
+    return None
+
+
+def _patient(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj:pass":
+            return c
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in _NOUNS + ("PRON",):
+        return verb.head
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if "Rel" in _morph(c, "PronType") and verb.dep_.startswith("acl"):
+                return verb.head
+            return c
+    if verb.dep_ == "conj":
+        return _patient(verb.head)
+    return None
+
+
+def _noun_clause(noun: Token) -> Token | None:
+    """The verb a noun's clause hangs on, for its tense, polarity and date."""
+    current = noun
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm"):
+            return head
+        current = head
+    return None
+
+
+def _participle_lemma(token: Token) -> str | None:
+    """Participles the lemmatiser leaves as they are ("interpellés"): their infinitive."""
+    if "Part" not in _morph(token, "VerbForm"):
+        return None
+    match = re.fullmatch(r"(.+?)(é|ée|és|ées)", token.lower_)
+    return match.group(1) + "er" if match else None
+
+
+@Language.factory(
+    "telex_events",
+    default_config={"lang": "fr"},
+    requires=["doc._.entities", "doc._.timexes", "doc._.places", "token.dep", "token.lemma"],
+    assigns=["doc._.events"],
+)
+def make_events(nlp: Language, name: str, lang: str) -> Events:
+    return Events(nlp, name, lang=lang)
