@@ -39,7 +39,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from telex.components.timexes import governing_timex
+from telex.components.timexes import FUTURE, clause_tense, governing_timex
 from telex.countries import countries
 from telex.errors import DataError
 from telex.lang import read_table, read_toml
@@ -64,6 +64,7 @@ TYPES = (
     "ASSAULT",
 )
 PLOVER_FILE = "plover.tsv"
+
 # Calendar values a timex may give an event: a year, a month or a day (a time of day is cut).
 _DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
 # Dependency labels of complements that can hold an actor.
@@ -86,7 +87,7 @@ _SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 class Condition:
     """One condition of a frame: the voice, an infinitive, or an actor's role code."""
 
-    kind: str  # passive, active, inf, noinf, src, tgt
+    kind: str  # passive, active, inf, noinf, noclause, actor, src, tgt, obj
     codes: frozenset[str] = frozenset()
     negated: bool = False
 
@@ -177,7 +178,7 @@ def _conditions(cell: str) -> tuple[Condition, ...]:
         item = item.strip()
         if not item or item == "-":
             continue
-        match = re.fullmatch(r"(src|tgt)(!?)=(.+)", item)
+        match = re.fullmatch(r"(src|tgt|obj)(!?)=(.+)", item)
         if match:
             codes = frozenset(match.group(3).split("|"))
             found.append(Condition(match.group(1), codes, negated=bool(match.group(2))))
@@ -287,8 +288,13 @@ def _morph(token: Token, feature: str) -> list[str]:
     return list(token.morph.get(feature, []))
 
 
+_ELIDED = {"l'": "le", "d'": "de", "qu'": "que", "n'": "ne", "s'": "se", "j'": "je"}
+
+
 def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The lowercase lemma, with typographic apostrophes and elided articles made plain."""
+    lemma = token.lemma_.lower().replace("’", "'")
+    return _ELIDED.get(lemma, lemma)
 
 
 def _is_reflexive(token: Token) -> bool:
@@ -325,6 +331,7 @@ class _Article:
             p.entity: p for p in doc._.get("places") or [] if p.entity is not None
         }
         self.timexes: list[Timex] = list(doc._.get("timexes") or [])
+        self.units = _units(doc)
         self.home = self._home_country()
         self.quote_spans = self._quote_spans()
         self.quotes: list[Quote] = list(doc._.get("quotes") or [])
@@ -480,7 +487,7 @@ class _Article:
         # a déploré X, avant d'ajouter : «…».
         verbs = [
             t
-            for t in token.sent
+            for t in self.unit(token)
             if (t.idx < span[0] or t.idx >= span[1])
             and t.pos_ == "VERB"
             and _lemma(t) in self.grammar.report_verbs
@@ -596,6 +603,30 @@ class _Article:
                 return self.places[ident], t
         return None
 
+    def unit(self, token: Token) -> Span:
+        """The sentence of a token, cut at line breaks (the parser's sentences may run across
+        paragraphs, and a paragraph break always ends a sentence)."""
+        start, end = self.units[token.i]
+        return self.doc[start:end]
+
+    def narrative_date(self, token: Token) -> str | None:
+        """The day the narrative is at when a token comes: the last day the text named before
+        it, outside quotes and flashbacks ("avait annoncé le 20 juin")."""
+        found = None
+        for timex in self.timexes:
+            if timex.start >= token.idx:
+                break
+            value = _date_value(timex)
+            if not value or len(value) < len("YYYY-MM-DD"):
+                continue
+            if any(s <= timex.start < e for s, e in self.quote_spans):
+                continue
+            span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is not None and _pluperfect(span.root):
+                continue
+            found = value
+        return found
+
     def date_in(self, tokens: Iterable[Token]) -> Timex | None:
         """A timex with a calendar value that starts among the tokens."""
         starts = {t.idx for t in tokens}
@@ -603,6 +634,29 @@ class _Article:
             if timex.start in starts and _date_value(timex):
                 return timex
         return None
+
+
+def _units(doc: Doc) -> list[tuple[int, int]]:
+    """For each token, the token span of its sentence cut at line breaks."""
+    units: list[tuple[int, int]] = [(0, 0)] * len(doc)
+    for sent in doc.sents:
+        start = sent.start
+        for t in sent:
+            if "\n" in t.text and t.is_space:
+                for i in range(start, t.i + 1):
+                    units[i] = (start, t.i)
+                start = t.i + 1
+        for i in range(start, sent.end):
+            units[i] = (start, sent.end)
+    return units
+
+
+def _sentences(article: _Article) -> Iterator[Span]:
+    seen: set[tuple[int, int]] = set()
+    for start, end in article.units:
+        if (start, end) not in seen and end > start:
+            seen.add((start, end))
+            yield article.doc[start:end]
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -622,15 +676,22 @@ def _clause_tokens(head: Token) -> Iterator[Token]:
         yield from _clause_tokens(c)
 
 
-def _phrase_tokens(head: Token, depth: int = 0) -> Iterator[Token]:
-    """A noun's own phrase: its dependents, not crossing into a verb."""
+def _phrase_tokens(head: Token, depth: int = 0, *, participles: bool = False) -> Iterator[Token]:
+    """A noun's own phrase: its dependents, not crossing into a verb (but into the
+    participles that describe it, with `participles`: "des manifestations déclenchées le 17
+    novembre")."""
     yield head
     if depth > 4:
         return
     for c in head.children:
-        if c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod",):
-            continue
-        yield from _phrase_tokens(c, depth + 1)
+        if c.pos_ in ("VERB", "AUX") and c.dep_ != "amod":
+            if not (participles and c.dep_ == "acl" and "Part" in _morph(c, "VerbForm")):
+                continue
+        yield from _phrase_tokens(c, depth + 1, participles=participles)
+
+
+def _within(timex: Timex | None, unit: Span) -> Timex | None:
+    return timex if timex is not None and unit.start_char <= timex.start < unit.end_char else None
 
 
 def _date_value(timex: Timex | None) -> str | None:
@@ -650,6 +711,7 @@ class _Found:
     clause: Token  # the verb that carries tense, negation and the date
     sources: list[Actor]
     targets: list[Actor]
+    objects: list[Actor]  # who is acted on when that is not the target (troops deployed)
     place: tuple[Place, Token] | None = None
     date: str | None = None
     date_token: tuple[int, int] | None = None
@@ -679,7 +741,7 @@ class Events:
         article = _Article(doc, self.lexicon)
         found: list[_Found] = []
         consumed: set[int] = set()  # support verbs whose noun made the event
-        for sent in doc.sents:
+        for sent in _sentences(article):
             question = sent.text.rstrip().rstrip("»”\"").rstrip().endswith("?")
             sent_found: list[_Found] = []
             for token in sent:
@@ -717,13 +779,15 @@ class Events:
         return True
 
     @staticmethod
-    def _actor_ok(frame: Frame, sources: list[Actor], targets: list[Actor]) -> bool:
+    def _actor_ok(
+        frame: Frame, sources: list[Actor], targets: list[Actor], objects: list[Actor]
+    ) -> bool:
         for condition in frame.when:
             if condition.kind == "actor" and not sources:
                 return False
-            if condition.kind not in ("src", "tgt"):
+            if condition.kind not in ("src", "tgt", "obj"):
                 continue
-            actors = sources if condition.kind == "src" else targets
+            actors = {"src": sources, "tgt": targets, "obj": objects}[condition.kind]
             roles = {a.role for a in actors if a.role}
             hit = bool(roles & condition.codes)
             if hit == condition.negated:
@@ -760,8 +824,8 @@ class Events:
             clause = self._realised_clause(article, token, verbal=self.grammar.verbal(frame))
             if clause is None:
                 return None
-            sources, targets = self._verb_actors(article, token, frame, passive)
-            if not self._actor_ok(frame, sources, targets):
+            sources, targets, objects = self._verb_actors(article, token, frame, passive)
+            if not self._actor_ok(frame, sources, targets, objects):
                 continue
             if frame.target_required and not targets:
                 continue
@@ -778,7 +842,7 @@ class Events:
                 continue
             if in_quote and not self._quoted_ok(article, frame, subject, sources):
                 return None
-            return _Found(frame, token, clause, sources, targets)
+            return _Found(frame, token, clause, sources, targets, objects)
         return None
 
     def _human_subject(self, subject: Token | None) -> bool:
@@ -790,7 +854,8 @@ class Events:
 
     def _verb_actors(
         self, article: _Article, token: Token, frame: Frame, passive: bool
-    ) -> tuple[list[Actor], list[Actor]]:
+    ) -> tuple[list[Actor], list[Actor], list[Actor]]:
+        """Sources, targets and the object's actors (what "obj=" conditions test)."""
         if passive:
             subject_actors = article.actors(_agent(token), descend=False)
             object_actors = article.actors(_patient(token))
@@ -820,7 +885,8 @@ class Events:
         ):
             # reciprocal and symmetric acts: "X et Y se sont rencontrés", "X et Y ont signé"
             sources, targets = sources[:1], sources[1:2]
-        return sources, targets
+        objects = subject_actors if frame.source == "obj" else object_actors
+        return sources, targets, objects
 
     def _prep_actors(self, article: _Article, token: Token, prep: str) -> list[Actor]:
         """Actors in complements of the verb (or of its object) headed by a preposition."""
@@ -948,10 +1014,10 @@ class Events:
                 verb is not None and _lemma(verb) in frame.needs
             ):
                 continue
-            sources, targets, named = self._noun_actors(article, token, frame, verb)
+            sources, targets, objects, named = self._noun_actors(article, token, frame, verb)
             if setting and not sources and frame.type == "CONSULT" and clause is not None:
                 sources = article.subject_actors(clause)
-            if not self._actor_ok(frame, sources, targets):
+            if not self._actor_ok(frame, sources, targets, objects):
                 continue
             if frame.target_required and not targets:
                 continue
@@ -971,14 +1037,16 @@ class Events:
                 clause or token,
                 sources,
                 targets,
+                objects,
                 extra=[verb] if verb is not None else [],
             )
         return None
 
     def _noun_actors(
         self, article: _Article, token: Token, frame: Frame, verb: Token | None
-    ) -> tuple[list[Actor], list[Actor], bool]:
-        """Sources and targets of a noun, and whether the noun named an actor of its own."""
+    ) -> tuple[list[Actor], list[Actor], list[Actor], bool]:
+        """Sources, targets and the object (a "de" complement naming the one acted on) of a
+        noun, and whether the noun named an actor of its own."""
         own: list[Actor] = []
         for c in token.children:
             if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "des", "du"}:
@@ -1019,7 +1087,7 @@ class Events:
                 targets = self._prep_actors(article, verb, prep)
                 if targets:
                     break
-        return sources, targets, named
+        return sources, targets, own if frame.de == "target" else [], named
 
     def _anchored(self, article: _Article, token: Token) -> bool:
         """A noun names a particular event: a date, a place or an occurrence verb anchors it."""
@@ -1040,6 +1108,9 @@ class Events:
         candidates: list[tuple[_Found, Event]] = []
         for item in found:
             self._date_and_place(article, item)
+            if item.date is None and not _pluperfect(item.clause):
+                if clause_tense(item.clause) != FUTURE:
+                    item.date = article.narrative_date(item.trigger)
             for source, target in _pairs(item):
                 event = self._event(article, item, source, target)
                 if event is not None:
@@ -1054,7 +1125,7 @@ class Events:
         for n in order:
             item, event = candidates[n]
             if any(
-                candidates[m][0].trigger.sent.start == item.trigger.sent.start
+                article.units[candidates[m][0].trigger.i] == article.units[item.trigger.i]
                 and _same_act(candidates[m][1], event)
                 for m in chosen
             ):
@@ -1070,21 +1141,55 @@ class Events:
         doc = article.doc
         timex = None
         if item.trigger.pos_ in _NOUNS:
-            timex = article.date_in(_phrase_tokens(item.trigger))
+            timex = article.date_in(_phrase_tokens(item.trigger, participles=True))
+        unit = article.unit(item.trigger)
         if timex is None:
-            timex = governing_timex(doc, item.clause)
+            timex = _within(self._clause_date(doc, item.clause), unit)
         if timex is None and item.trigger.pos_ in _NOUNS:
-            timex = governing_timex(doc, item.trigger)
+            timex = _within(governing_timex(doc, item.trigger), unit)
+        if timex is None:
+            timex = self._sentence_date(article, article.unit(item.trigger))
         item.date = _date_value(timex)
         if item.date and timex is not None:
             span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is not None and span.sent.start == item.trigger.sent.start:
+            if span is not None and article.units[span.start] == article.units[item.trigger.i]:
                 item.date_token = (span.start, span.end)
         tokens: list[Token] = []
         if item.trigger.pos_ in _NOUNS:
             tokens.extend(_phrase_tokens(item.trigger))
         tokens.extend(_clause_tokens(item.clause))
         item.place = article.place_in(tokens)
+
+    @staticmethod
+    def _clause_date(doc: Doc, verb: Token) -> Timex | None:
+        """The date of a clause, or of the clauses it is part of: a relative clause, a
+        coordinated verb or an adverbial clause shares the date of the clause above it ("des
+        manifestations, dont 700 ont été interpellés, ont dégénéré jeudi"); reported speech
+        does not ("a annoncé jeudi que …" says nothing of when the act takes place)."""
+        current = verb
+        for _ in range(3):
+            timex = governing_timex(doc, current)
+            if timex is not None or current.dep_ in ("ccomp", "parataxis"):
+                return timex
+            head = current.head
+            while head.head.i != head.i and not _is_clause_head(head):
+                head = head.head
+            if head.i == current.i:
+                return None
+            current = head
+        return None
+
+    @staticmethod
+    def _sentence_date(article: _Article, sent: Span) -> Timex | None:
+        """The date of a sentence that gives one date only (outside quotes)."""
+        found = {
+            value: timex
+            for timex in article.timexes
+            if sent.start_char <= timex.start < sent.end_char
+            and (value := _date_value(timex))
+            and not any(s <= timex.start < e for s, e in article.quote_spans)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _event(
         self, article: _Article, item: _Found, source: Actor | None, target: Actor | None
@@ -1129,8 +1234,10 @@ class Events:
         target: Actor | None,
     ) -> str | None:
         frame = item.frame
-        if frame.type == "MOBILIZE" and target is not None and target.role in ("COP", "MIL", "REB"):
-            return {"COP": "police", "MIL": "troops", "REB": "militia"}[target.role]
+        if frame.type == "MOBILIZE":
+            for actor in [*item.objects, *([target] if target else [])]:
+                if actor.role in ("COP", "MIL", "REB"):
+                    return {"COP": "police", "MIL": "troops", "REB": "militia"}[actor.role]
         if frame.mode is not None:
             return frame.mode
         if frame.type == "CONSULT" and place_country:
@@ -1145,7 +1252,7 @@ class Events:
         article: _Article, item: _Found, source: Actor | None, target: Actor | None
     ) -> Span:
         doc = article.doc
-        sent = item.trigger.sent
+        sent = article.unit(item.trigger)
         points = [item.trigger.i, item.clause.i, *(t.i for t in item.extra)]
         for c in item.clause.children:
             if c.dep_ in ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "advmod"):
@@ -1222,6 +1329,25 @@ def _code(actor: Actor | None, country: str | None) -> str | None:
 
 
 # -- syntax helpers ----------------------------------------------------------------------------
+def _pluperfect(token: Token) -> bool:
+    """Whether a token's clause is in the pluperfect ("avait annoncé"): a step back in time."""
+    head = token
+    for _ in range(6):
+        if _is_clause_head(head) or head.head.i == head.i:
+            break
+        head = head.head
+    return any(
+        c.dep_ in ("aux:tense", "aux") and "Imp" in _morph(c, "Tense") and c.lemma_ in ("avoir", "être")
+        for c in head.children
+    ) and "Part" in _morph(head, "VerbForm")
+
+
+def _is_clause_head(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or bool(_morph(token, "VerbForm")) or any(
+        c.dep_ in ("aux:tense", "aux:pass", "cop") for c in token.children
+    )
+
+
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     for c in token.children:
         if c.dep_ in deps:
