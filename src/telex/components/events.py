@@ -72,6 +72,10 @@ _ARG_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod", "iobj", "obj", "x
 # Labels of dependents that start a clause of their own: a verb's arguments stop there.
 _CLAUSE_DEPS = ("ccomp", "advcl", "acl:relcl", "parataxis", "conj", "csubj", "acl", "xcomp")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
+# Arguments of a clause that belong in an event's evidence, and how long a phrase may be to go
+# in whole.
+_CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent")
+_SHORT_PHRASE = 8
 _NOUNS = ("NOUN", "PROPN")
 # Quotation marks that open and close a quote.
 _MARKS = {"«": "»", "“": "”", '"': '"', "„": "“"}
@@ -107,7 +111,7 @@ class Frame:
     source: str = "subj"
     target: tuple[str, ...] = ()
     target_required: bool = False
-    de: str = "-"  # nouns: what a "de" complement names (source, target, -)
+    de: str = "-"  # nouns: what a "de" complement names (source, target, object, -)
     alone: bool = False  # nouns: an event when only anchored by a date, a place, a verb
 
 
@@ -627,6 +631,9 @@ class _Article:
             found = value
         return found
 
+    def in_timex(self, token: Token) -> bool:
+        return any(t.start <= token.idx < t.end for t in self.timexes)
+
     def date_in(self, tokens: Iterable[Token]) -> Timex | None:
         """A timex with a calendar value that starts among the tokens."""
         starts = {t.idx for t in tokens}
@@ -886,6 +893,8 @@ class Events:
             # reciprocal and symmetric acts: "X et Y se sont rencontrés", "X et Y ont signé"
             sources, targets = sources[:1], sources[1:2]
         objects = subject_actors if frame.source == "obj" else object_actors
+        named_sources = {a.entity for a in sources if a.named}
+        targets = [t for t in targets if not t.named or t.entity not in named_sources]
         return sources, targets, objects
 
     def _prep_actors(self, article: _Article, token: Token, prep: str) -> list[Actor]:
@@ -980,8 +989,11 @@ class Events:
         if any(_lemma(c) in ("aucun", "aucune") for c in token.children):
             return None
         top, setting = token, False
-        while top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
-            setting = setting or _lemma(top.head) in self.grammar.setting_nouns
+        while top.head.i != top.i:
+            if top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
+                setting = setting or _lemma(top.head) in self.grammar.setting_nouns
+            elif not article.in_timex(top.head):
+                break  # a date is no governor: "a donné vendredi un feu vert" parsed under it
             top = top.head
         governor = top.head if top.head.i != top.i else None
         instrument = not any(f.alone for f in frames)
@@ -994,18 +1006,21 @@ class Events:
                 or (instrument and lemma in self.grammar.weapon_verbs)
             ):
                 support = governor
-            elif top.dep_ in _NOUN_ARG_DEPS and lemma in self.lexicon.verbs:
+            elif lemma in self.lexicon.verbs and not setting and (
+                top.dep_ in ("obj", "obl:arg", "nsubj:pass", "xcomp", "iobj")
+                or (top.dep_ in ("obl", "obl:mod") and _cases(top) & {"à", "de"})
+            ):
                 return None  # what another event is about ("réclament sa démission")
-        elif governor is not None and governor.pos_ in _NOUNS and not setting:
-            if not any(f.alone for f in frames):
-                return None  # a noun's complement ("l'importance du soutien")
+        nested = governor is not None and governor.pos_ in _NOUNS and not setting
+        if nested and not any(f.alone for f in frames):
+            return None  # a noun's complement ("l'importance du soutien")
         if support is None:
             for c in token.children:
                 if c.dep_ in ("acl", "acl:relcl") and _lemma(c) in self.grammar.support_verbs:
                     attached = c
                     break
         verb = support or attached
-        clause = verb or _noun_clause(token)
+        clause = verb or _own_clause(token) or _noun_clause(token)
         if clause is not None and self._realised_clause(article, clause) is None:
             return None
         in_quote = article.in_quote(token) is not None
@@ -1017,11 +1032,18 @@ class Events:
             sources, targets, objects, named = self._noun_actors(article, token, frame, verb)
             if setting and not sources and frame.type == "CONSULT" and clause is not None:
                 sources = article.subject_actors(clause)
+                named = named or any(a.named for a in sources)
             if not self._actor_ok(frame, sources, targets, objects):
                 continue
             if frame.target_required and not targets:
                 continue
-            if verb is None and not named and not (frame.alone and self._anchored(article, token)):
+            if verb is None and not named and not (
+                frame.alone
+                and (
+                    self._anchored(article, token, nested=nested)
+                    or (not nested and (sources or targets or objects))
+                )
+            ):
                 continue
             if verb is not None and not sources and not frame.alone:
                 continue  # "la demande a été faite": a mention again, by nobody new
@@ -1060,7 +1082,7 @@ class Events:
                     if hit:
                         own = [Actor(None, None, hit.iso3, hit.iso3, "LOC", (c.i, c.i + 1))]
                         break
-        named = any(a.named for a in own)
+        named = any(a.named for a in own)  # (targets named below count too)
         sources: list[Actor] = []
         targets: list[Actor] = []
         if frame.de == "target":
@@ -1087,13 +1109,17 @@ class Events:
                 targets = self._prep_actors(article, verb, prep)
                 if targets:
                     break
-        return sources, targets, own if frame.de == "target" else [], named
+        named = named or any(a.named for a in targets)
+        return sources, targets, own if frame.de in ("target", "object") else [], named
 
-    def _anchored(self, article: _Article, token: Token) -> bool:
-        """A noun names a particular event: a date, a place or an occurrence verb anchors it."""
+    def _anchored(self, article: _Article, token: Token, *, nested: bool = False) -> bool:
+        """A noun names a particular event: a date, a place or an occurrence verb anchors it
+        (only its own date or place when it is a noun's complement: "la loi sur le viol")."""
         phrase = list(_phrase_tokens(token))
         if article.date_in(phrase) is not None or article.place_in(phrase) is not None:
             return True
+        if nested:
+            return False
         head = token.head
         if token.dep_ in ("nsubj", "nsubj:pass") and head.i != token.i:
             if _lemma(head) in self.grammar.occurrence_verbs:
@@ -1254,10 +1280,17 @@ class Events:
         doc = article.doc
         sent = article.unit(item.trigger)
         points = [item.trigger.i, item.clause.i, *(t.i for t in item.extra)]
-        for c in item.clause.children:
-            if c.dep_ in ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "advmod"):
-                if abs(c.i - item.clause.i) <= 3:
-                    points.append(c.i)
+        for verb in {item.clause, *item.extra}:
+            for c in verb.children:
+                if c.dep_ in ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "advmod"):
+                    if abs(c.i - verb.i) <= 3:
+                        points.append(c.i)
+                elif c.dep_ in _CORE_DEPS and not c.is_punct:
+                    # the clause's own arguments, whole when short ("bombes lacrymogènes")
+                    left, right = c.left_edge.i, c.right_edge.i
+                    if right - left > _SHORT_PHRASE:
+                        left, right = min(c.i, left + 2), c.i
+                    points.extend((left, right))
         for actor in (source, target):
             if actor is not None and sent.start <= actor.tokens[0] < sent.end:
                 points.extend((actor.tokens[0], actor.tokens[1] - 1))
@@ -1369,8 +1402,11 @@ def _has_dependent(token: Token, words: frozenset[str]) -> bool:
 
 
 def _is_passive(token: Token) -> bool:
-    if any(c.dep_ in ("aux:pass", "nsubj:pass", "obl:agent") for c in token.children):
+    deps = {c.dep_ for c in token.children}
+    if deps & {"aux:pass", "obl:agent"}:
         return True
+    if "nsubj:pass" in deps:  # unless "avoir" shows the active voice the parser missed
+        return not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
     return _adjectival(token)
 
 
@@ -1417,6 +1453,10 @@ def _subject_candidates(verb: Token) -> Iterator[Token]:
     """Who a verb's subject may be, nearest first: its own subject (a relative pronoun's
     antecedent), a coordinated verb's, the object of a verb of control ("obligeant les
     policiers à user de…"), the governing verb's subject for infinitives and participles."""
+    inverted = _incise_subject(verb)
+    if inverted is not None:
+        yield inverted
+        return
     current = verb
     for _ in range(5):
         for c in current.children:
@@ -1457,6 +1497,26 @@ def _subject_candidates(verb: Token) -> Iterator[Token]:
         return
 
 
+_CLOSING_MARKS = frozenset("»”\"")
+
+
+def _incise_subject(verb: Token) -> Token | None:
+    """The subject after the verb of an incise ("«…», a dénoncé le ministre"), which the
+    parser often takes for an object."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
+    doc = verb.doc
+    before = [t for t in doc[max(0, first - 3) : first] if not t.is_space]
+    if len(before) < 2 or before[-1].text != "," or before[-2].text not in _CLOSING_MARKS:
+        return None
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "obl:mod", "appos") and c.pos_ in _NOUNS:
+            if not any(g.dep_ == "case" for g in c.children):
+                return c
+    return None
+
+
 def _agent(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "obl:agent" or (c.dep_ in ("obl", "obl:mod", "nmod") and "par" in _cases(c)):
@@ -1477,6 +1537,19 @@ def _patient(verb: Token) -> Token | None:
             return c
     if verb.dep_ == "conj":
         return _patient(verb.head)
+    return None
+
+
+def _own_clause(noun: Token) -> Token | None:
+    """A relative clause or participle that tells of the noun's own event: "la révolte qui a
+    explosé en France", "des manifestations déclenchées le 17 novembre"."""
+    for c in noun.children:
+        if c.dep_ == "acl:relcl" and any(
+            g.dep_ in _SUBJECT_DEPS and "Rel" in _morph(g, "PronType") for g in c.children
+        ):
+            return c
+        if c.dep_ == "acl" and "Part" in _morph(c, "VerbForm") and c.i > noun.i:
+            return c
     return None
 
 
