@@ -137,6 +137,9 @@ class Grammar:
     anaphoric_adjectives: frozenset[str]
     people_pronouns: frozenset[str]
     verbal_types: frozenset[str]
+    impersonal_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    reaction_marks: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -497,7 +500,7 @@ class _Article:
             and _lemma(t) in self.grammar.report_verbs
         ]
         for verb in sorted(verbs, key=lambda t: abs(t.idx - span[0])):
-            for subject in _subject_candidates(verb):
+            for subject in _subject_candidates(verb, self.grammar.impersonal_verbs):
                 found = self.actor_at(subject, quote_ok=False)
                 if found is not None:
                     return found
@@ -576,7 +579,7 @@ class _Article:
     def subject_actors(self, verb: Token) -> list[Actor]:
         """The actors of a verb's subject: its own, or the one it shares through a relative
         pronoun, coordination, control ("obligeant les policiers à user de…") or a participle."""
-        for candidate in _subject_candidates(verb):
+        for candidate in _subject_candidates(verb, self.grammar.impersonal_verbs):
             if candidate.lower_ in self.grammar.first_person and self.in_quote(candidate) is None:
                 return []
             found = self.actors(candidate, descend=False)
@@ -832,11 +835,13 @@ class Events:
             if clause is None:
                 return None
             sources, targets, objects = self._verb_actors(article, token, frame, passive)
+            if not targets and self.grammar.verbal(frame):
+                targets = self._reacted_to(article, token, sources)
             if not self._actor_ok(frame, sources, targets, objects):
                 continue
             if frame.target_required and not targets:
                 continue
-            subject = _subject(token)
+            subject = _subject(token, self.grammar.impersonal_verbs)
             if passive:
                 patient = _patient(token)
                 if patient is not None and patient.lower_ in self.grammar.first_person and not in_quote:
@@ -851,6 +856,24 @@ class Events:
                 return None
             return _Found(frame, token, clause, sources, targets, objects)
         return None
+
+    def _reacted_to(self, article: _Article, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """Who a reaction answers, when it names no one: the named subject of a clause
+        "après que …" or "parce que …" in its sentence ("La France a fait part de sa
+        désapprobation après que Donald Trump a utilisé …")."""
+        own = {a.entity for a in sources if a.named}
+        for t in article.unit(verb):
+            if t.i == verb.i or not _is_clause_head(t) or t.dep_ not in ("advcl", "obl", "ccomp"):
+                continue
+            marks = {_lemma(m) for m in t.children if m.dep_ == "mark"}
+            marks |= {_lemma(f) for m in t.children if m.dep_ == "mark" for f in m.children}
+            if not marks & self.grammar.reaction_marks or not marks & {"que"}:
+                continue
+            subject = _child(t, _SUBJECT_DEPS)
+            found = [a for a in article.actors(subject, descend=False) if a.named]
+            if found and found[0].entity not in own:
+                return found[:1]
+        return []
 
     def _human_subject(self, subject: Token | None) -> bool:
         """An active verb whose subject is no actor is an event only with a human pronoun."""
@@ -868,7 +891,9 @@ class Events:
             object_actors = article.actors(_patient(token))
         else:
             subject_actors = article.subject_actors(token)
-            object_actors = article.actors(_child(token, ("obj",)))
+            obj = _child(token, ("obj",))
+            incise = _incise_subject(token)
+            object_actors = article.actors(obj) if obj is not None and obj != incise else []
         if frame.source == "obj":
             sources, objects_role = object_actors, subject_actors
         else:
@@ -1006,6 +1031,10 @@ class Events:
                 or (instrument and lemma in self.grammar.weapon_verbs)
             ):
                 support = governor
+            elif top.dep_ in ("obj", "obl:arg") and (
+                lemma in self.grammar.modal_verbs or lemma in self.grammar.denial_verbs
+            ):
+                return None  # feared, hoped for, denied: "redoutent une manifestation"
             elif lemma in self.lexicon.verbs and not setting and (
                 top.dep_ in ("obj", "obl:arg", "nsubj:pass", "xcomp", "iobj")
                 or (top.dep_ in ("obl", "obl:mod") and _cases(top) & {"à", "de"})
@@ -1019,8 +1048,13 @@ class Events:
                 if c.dep_ in ("acl", "acl:relcl") and _lemma(c) in self.grammar.support_verbs:
                     attached = c
                     break
+        if attached is None and top.i != token.i:  # "une série d'attentats revendiqués par"
+            attached = next(
+                (c for c in top.children if c.dep_ == "acl" and _lemma(c) in self.grammar.support_verbs),
+                None,
+            )
         verb = support or attached
-        clause = verb or _own_clause(token) or _noun_clause(token)
+        clause = verb or _own_clause(token) or _own_clause(top) or _noun_clause(token)
         if clause is not None and self._realised_clause(article, clause) is None:
             return None
         in_quote = article.in_quote(token) is not None
@@ -1030,6 +1064,11 @@ class Events:
             ):
                 continue
             sources, targets, objects, named = self._noun_actors(article, token, frame, verb)
+            if not sources and top.i != token.i:
+                sources = self._agent_of(article, top)
+                named = named or any(a.named for a in sources)
+            if not targets and self.grammar.verbal(frame) and verb is not None:
+                targets = self._reacted_to(article, verb, sources)
             if setting and not sources and frame.type == "CONSULT" and clause is not None:
                 sources = article.subject_actors(clause)
                 named = named or any(a.named for a in sources)
@@ -1048,7 +1087,7 @@ class Events:
             if verb is not None and not sources and not frame.alone:
                 continue  # "la demande a été faite": a mention again, by nobody new
             if in_quote:
-                subject = _subject(verb) if verb is not None else None
+                subject = _subject(verb, self.grammar.impersonal_verbs) if verb is not None else None
                 if not self._quoted_ok(article, frame, subject, sources):
                     return None
             if support is not None:
@@ -1112,6 +1151,16 @@ class Events:
         named = named or any(a.named for a in targets)
         return sources, targets, own if frame.de in ("target", "object") else [], named
 
+    @staticmethod
+    def _agent_of(article: _Article, noun: Token) -> list[Actor]:
+        """The agent of a participle on a noun: "des attentats revendiqués par l'EI"."""
+        for c in noun.children:
+            if c.dep_ == "acl" and "Part" in _morph(c, "VerbForm"):
+                agent = _agent(c)
+                if agent is not None:
+                    return article.actors(agent, descend=False)
+        return []
+
     def _anchored(self, article: _Article, token: Token, *, nested: bool = False) -> bool:
         """A noun names a particular event: a date, a place or an occurrence verb anchors it
         (only its own date or place when it is a noun's complement: "la loi sur le viol")."""
@@ -1120,9 +1169,12 @@ class Events:
             return True
         if nested:
             return False
-        head = token.head
-        if token.dep_ in ("nsubj", "nsubj:pass") and head.i != token.i:
-            if _lemma(head) in self.grammar.occurrence_verbs:
+        top = token
+        while top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
+            top = top.head
+        head = top.head
+        if head.i != top.i and (head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")):
+            if top.dep_ in ("nsubj", "nsubj:pass") and _lemma(head) in self.grammar.occurrence_verbs:
                 return True
             clause = list(_clause_tokens(head))
             if article.date_in(clause) is not None or article.place_in(clause) is not None:
@@ -1209,13 +1261,16 @@ class Events:
     def _sentence_date(article: _Article, sent: Span) -> Timex | None:
         """The date of a sentence that gives one date only (outside quotes)."""
         found = {
-            value: timex
+            timex.value or timex.text: timex
             for timex in article.timexes
             if sent.start_char <= timex.start < sent.end_char
-            and (value := _date_value(timex))
+            and timex.type in ("DATE", "TIME")
             and not any(s <= timex.start < e for s, e in article.quote_spans)
         }
-        return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        only = next(iter(found.values()))
+        return only if _date_value(only) else None
 
     def _event(
         self, article: _Article, item: _Found, source: Actor | None, target: Actor | None
@@ -1388,14 +1443,24 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
-def _has_dependent(token: Token, words: frozenset[str]) -> bool:
-    """Whether one of the words depends on the token, directly or through one word."""
+_CONTRACTED = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
+
+
+def _forms(token: Token) -> set[str]:
+    """A word's lemma, its lowercase form and, for contracted articles, the preposition."""
+    lower = token.lower_
+    return {_lemma(token), lower, _CONTRACTED.get(lower, lower)}
+
+
+def _has_dependent(token: Token, words: frozenset[str], depth: int = 3) -> bool:
+    """Whether one of the words depends on the token, directly or through a few words."""
     for c in token.children:
-        if _lemma(c) in words or c.lower_ in words:
+        if _forms(c) & words:
             return True
-        for g in c.children:
-            if _lemma(g) in words or g.lower_ in words:
-                return True
+        if depth > 1 and _has_dependent(c, words, depth - 1):
+            return True
+    if depth < 3:
+        return False
     # the parser sometimes hangs the word elsewhere: "garde à vue", "fin de non-recevoir"
     following = token.doc[token.i + 1 : token.i + 4]
     return any(_lemma(t) in words for t in following if t.pos_ in ("NOUN", "ADJ", "VERB"))
@@ -1416,7 +1481,7 @@ def _adjectival(token: Token) -> bool:
     has_aux = any(c.dep_ in ("aux", "aux:tense") for c in token.children)
     if not participle or has_aux:
         return False
-    if token.dep_ in ("acl", "amod"):
+    if token.dep_ in ("acl", "amod", "xcomp"):
         return True
     if token.dep_ == "conj":
         return _is_passive(token.head)
@@ -1445,11 +1510,11 @@ def _governs_clause(token: Token) -> bool:
     )
 
 
-def _subject(verb: Token) -> Token | None:
-    return next(_subject_candidates(verb), None)
+def _subject(verb: Token, impersonal: frozenset[str] = frozenset()) -> Token | None:
+    return next(_subject_candidates(verb, impersonal), None)
 
 
-def _subject_candidates(verb: Token) -> Iterator[Token]:
+def _subject_candidates(verb: Token, impersonal: frozenset[str] = frozenset()) -> Iterator[Token]:
     """Who a verb's subject may be, nearest first: its own subject (a relative pronoun's
     antecedent), a coordinated verb's, the object of a verb of control ("obligeant les
     policiers à user de…"), the governing verb's subject for infinitives and participles."""
@@ -1460,7 +1525,9 @@ def _subject_candidates(verb: Token) -> Iterator[Token]:
     current = verb
     for _ in range(5):
         for c in current.children:
-            if c.dep_ in _SUBJECT_DEPS:
+            if c.dep_ in _SUBJECT_DEPS or (
+                c.dep_ == "expl:subj" and _lemma(current) not in impersonal
+            ):
                 if "Rel" in _morph(c, "PronType") and current.dep_.startswith("acl"):
                     yield current.head
                 else:
