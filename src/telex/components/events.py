@@ -79,6 +79,8 @@ _SHORT_PHRASE = 8
 _NOUNS = ("NOUN", "PROPN")
 # Quotation marks that open and close a quote.
 _MARKS = {"«": "»", "“": "”", '"': '"', "„": "“"}
+# How many tokens back "il" or "elle" looks for a person before settling for any subject.
+_PRONOUN_REACH = 80
 # How far a passive or a noun's own phrase is searched for an actor (tokens of nested phrases).
 _MAX_DEPTH = 3
 # Symmetric types: with a coordinated subject and no other recipient, the conjuncts act on
@@ -342,7 +344,9 @@ class _Article:
         self.home = self._home_country()
         self.quote_spans = self._quote_spans()
         self.quotes: list[Quote] = list(doc._.get("quotes") or [])
-        self.last_subject: dict[bool, Actor] = {}  # plural? -> the last actor seen as subject
+        # plural? -> the last actor seen as subject, and where; the last person alone
+        self.last_subject: dict[bool, tuple[Actor, int]] = {}
+        self.last_person: tuple[Actor, int] | None = None
         self.polities: dict[str, bool] = {}  # LOC entity id -> names a country or its capital
 
     # -- context ---------------------------------------------------------------------------
@@ -557,10 +561,13 @@ class _Article:
         return None
 
     def _antecedent(self, token: Token, *, plural: bool) -> Actor | None:
-        previous = self.last_subject.get(plural)
+        """The last subject of the same number; "il" and "elle" prefer a person."""
+        previous = None if plural else self.last_person
+        if previous is None or previous[1] < token.i - _PRONOUN_REACH:
+            previous = self.last_subject.get(plural)
         if previous is None:
             return None
-        return replace(previous, tokens=(token.i, token.i + 1))
+        return replace(previous[0], tokens=(token.i, token.i + 1))
 
     def actors(self, token: Token | None, **kwargs: bool) -> list[Actor]:
         """The actors of an argument and of the arguments coordinated with it."""
@@ -592,7 +599,10 @@ class _Article:
         if not actors or token.pos_ == "PRON" or not (actors[0].named or actors[0].name):
             return
         plural = len(actors) > 1 or "Plur" in _morph(token, "Number")
-        self.last_subject[plural] = actors[0]
+        self.last_subject[plural] = (actors[0], token.i)
+        entity = self.entities.get(actors[0].entity or "")
+        if not plural and entity is not None and entity.type == "PER":
+            self.last_person = (actors[0], token.i)
 
     # -- places and dates -------------------------------------------------------------------
     def place_in(self, tokens: Iterable[Token]) -> tuple[Place, Token] | None:
@@ -843,6 +853,8 @@ class Events:
                 continue
             subject = _subject(token, self.grammar.impersonal_verbs)
             if passive:
+                if _child(token, ("csubj", "csubj:pass")) is not None:
+                    return None  # "aller à l'encontre de … est interdit": no one is acted on
                 patient = _patient(token)
                 if patient is not None and patient.lower_ in self.grammar.first_person and not in_quote:
                     return None  # "nous sommes bombardés d'images": a figure of speech
