@@ -39,7 +39,7 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from telex.components.timexes import FUTURE, clause_tense, governing_timex
+from telex.components.timexes import PAST, clause_tense, governing_timex
 from telex.countries import countries
 from telex.errors import DataError
 from telex.lang import read_table, read_toml
@@ -142,6 +142,7 @@ class Grammar:
     impersonal_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     reaction_marks: frozenset[str]
+    topic_cases: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -250,9 +251,9 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
     for row in read_table(lang, "event_actors.tsv"):
         phrase = tuple(row["phrase"].split())
         actors.setdefault(phrase[0], []).append((phrase, row["code"]))
-    roles = {
-        row["role"]: row["code"] for row in read_table(lang, "roles.tsv") if row["code"] != "-"
-    }
+    # a role whose code depends on its complement ("homologue", "porte-parole") still names
+    # an actor: its code is then the country alone
+    roles = {row["role"]: "" if row["code"] == "-" else row["code"] for row in read_table(lang, "roles.tsv")}
     default = read_toml(lang, "entities.toml").get("default_country")
     return Lexicon(
         verbs=_frames(lang, "event_verbs.tsv", "VERB"),
@@ -358,6 +359,12 @@ class _Article:
                 votes[entity.country] += 2 * len(entity.mentions)
             elif entity.country and entity.type in ("PER", "ORG"):
                 votes[entity.country] += len(entity.mentions)
+        index = countries()
+        for token in self.doc:
+            if token.pos_ == "ADJ" and token.is_lower:
+                hit = index.by_demonym(token.text)
+                if hit:
+                    votes[hit.iso3] += 1
         ranked = votes.most_common(1)
         return ranked[0][0] if ranked else self.lexicon.default_country
 
@@ -428,7 +435,8 @@ class _Article:
         )
 
     def group_code(self, token: Token) -> str | None:
-        """The role code of a noun naming an unnamed actor ("manifestants", "la police")."""
+        """The role code of a noun naming an unnamed actor ("manifestants", "la police"); ""
+        for a role whose code the text does not settle ("son homologue"); None for no actor."""
         lemma = _lemma(token)
         for phrase, code in self.lexicon.actors.get(lemma, ()) or self.lexicon.actors.get(
             token.text, ()
@@ -438,11 +446,13 @@ class _Article:
             following = [_lemma(t) for t in self.doc[token.i + 1 : token.i + len(phrase)]]
             if tuple(following) == phrase[1:]:
                 return code
-        return self.lexicon.roles.get(lemma) or self.lexicon.roles.get(token.text)
+        found = self.lexicon.roles.get(lemma)
+        return found if found is not None else self.lexicon.roles.get(token.text)
 
     def phrase_country(self, token: Token) -> str | None:
         """The country a noun phrase gives its head: a demonym ("troupes turques") or a place."""
         index = countries()
+        nested: list[Token] = []
         for c in token.children:
             if c.dep_ == "amod" and c.pos_ == "ADJ":
                 hit = index.by_demonym(c.text)
@@ -453,6 +463,13 @@ class _Article:
                 entity = self.entities.get(ident) if ident else None
                 if entity is not None and entity.country and entity.type in ("LOC", "ORG"):
                     return entity.country
+                nested.append(c)
+        for c in nested:  # "le secrétaire d'État américain", "le ministre de l'Intérieur belge"
+            for g in c.children:
+                if g.dep_ == "amod" and g.pos_ == "ADJ":
+                    hit = index.by_demonym(g.text)
+                    if hit:
+                        return hit.iso3
         return None
 
     def _core(self, token: Token) -> tuple[int, int]:
@@ -480,8 +497,8 @@ class _Article:
             entity=None,
             name=name,
             country=self.phrase_country(token),
-            code=code,
-            role=code,
+            code=code or None,
+            role=code or None,
             tokens=(start, end),
             plural="Plur" in _morph(token, "Number"),
         )
@@ -542,11 +559,17 @@ class _Article:
                 return self._antecedent(token, plural=word.startswith(("ils", "elles", "ceux", "celles")))
             if word in self.grammar.people_pronouns:
                 return Actor(None, None, None, None, None, (token.i, token.i + 1), plural=True)
-            return None
+            if "Card" not in _morph(token, "NumType"):
+                return None
         if word in self.grammar.anaphoric_adjectives and any(
             c.dep_ == "det" and "Dem" in _morph(c, "PronType") for c in token.children
         ):
             return self._antecedent(token, plural="Plur" in _morph(token, "Number"))
+        if token.pos_ in ("NUM", "PRON", "DET"):  # "22 des 27 gouvernements", "certains d'entre eux"
+            for c in token.children:
+                if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "entre"}:
+                    return self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
+            return None
         if token.pos_ not in _NOUNS and token.pos_ != "ADJ":
             return None
         group = self.group_actor(token)
@@ -614,8 +637,12 @@ class _Article:
             head = t
             while head.head.i != head.i and self.index.get(head.head.i) == ident:
                 head = head.head
-            if _cases(head) & self.grammar.place_cases or (
-                head.i > 0 and self.doc[head.i - 1].lower_ in self.grammar.place_cases
+            cases = _cases(head) or (
+                {self.doc[head.i - 1].lower_} if head.i > 0 else set()
+            )
+            found = cases & self.grammar.place_cases
+            if found and not (
+                found <= self.grammar.topic_cases and self._polity(self.entities[ident])
             ):
                 return self.places[ident], t
         return None
@@ -639,7 +666,7 @@ class _Article:
             if any(s <= timex.start < e for s, e in self.quote_spans):
                 continue
             span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is not None and _pluperfect(span.root):
+            if span is not None and _background(span.root):
                 continue
             found = value
         return found
@@ -680,10 +707,14 @@ def _sentences(article: _Article) -> Iterator[Span]:
 
 
 def _conjuncts(token: Token) -> list[Token]:
+    """A phrase and the phrases coordinated with it (also when the parser hangs the
+    coordination on the last word of a name: "Vladimir Poutine et Recep Tayyip Erdogan")."""
     found = [token]
-    for c in token.children:
-        if c.dep_ == "conj" and (c.pos_ in _NOUNS or c.pos_ == "PRON"):
-            found.extend(_conjuncts(c))
+    holders = [token, *(c for c in token.children if c.dep_ in ("flat:name", "appos"))]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ == "conj" and (c.pos_ in _NOUNS or c.pos_ == "PRON"):
+                found.extend(_conjuncts(c))
     return found
 
 
@@ -831,8 +862,9 @@ class Events:
             token.pos_ == "ADJ" and "Part" not in _morph(token, "VerbForm")
         ):
             return None
-        frames = self.lexicon.verbs.get(_lemma(token)) or self.lexicon.verbs.get(
-            _participle_lemma(token) or ""
+        frames = next(
+            (self.lexicon.verbs[lemma] for lemma in _verb_lemmas(token) if lemma in self.lexicon.verbs),
+            None,
         )
         if not frames:
             return None
@@ -903,7 +935,7 @@ class Events:
             object_actors = article.actors(_patient(token))
         else:
             subject_actors = article.subject_actors(token)
-            obj = _child(token, ("obj",))
+            obj = _child(token, ("obj",)) or _loose_object(token)
             incise = _incise_subject(token)
             object_actors = article.actors(obj) if obj is not None and obj != incise else []
         if frame.source == "obj":
@@ -1001,6 +1033,10 @@ class Events:
         for c in verb.children:
             if c.dep_ == "aux" and _lemma(c) in self.grammar.modal_verbs:
                 return True
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and _lemma(m) == "si" for m in c.children
+            ):
+                return True  # the consequence of a condition: "si l'Iran refuse, … imposeront"
         moods = set(_morph(verb, "Mood"))
         for c in verb.children:
             if c.dep_ in ("aux:tense", "aux:pass", "cop"):
@@ -1083,7 +1119,7 @@ class Events:
                 targets = self._reacted_to(article, verb, sources)
             if setting and not sources and frame.type == "CONSULT" and clause is not None:
                 sources = article.subject_actors(clause)
-                named = named or any(a.named for a in sources)
+                named = named or bool(sources and targets)
             if not self._actor_ok(frame, sources, targets, objects):
                 continue
             if frame.target_required and not targets:
@@ -1140,13 +1176,11 @@ class Events:
             targets = own
         elif frame.de == "source":
             sources = own
-        if verb is not None and not sources:
-            if _is_passive(verb) or verb.dep_ == "acl":
-                sources = article.actors(_agent(verb), descend=False)
-            elif verb.dep_ == "acl:relcl":
-                sources = article.actors(_child(verb, ("nsubj",)), descend=False)
-            else:
-                sources = article.subject_actors(verb)
+        if verb is not None:
+            # the support verb's subject speaks: "Blinken a réaffirmé le soutien des
+            # États-Unis" is Blinken's; the noun's own "de" actor only when it names none
+            sources = self._support_actors(article, verb) or sources
+        named = named or any(a.named for a in sources)
         for prep in frame.target:
             for c in token.children:
                 if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and prep in _cases(c):
@@ -1162,6 +1196,16 @@ class Events:
                     break
         named = named or any(a.named for a in targets)
         return sources, targets, own if frame.de in ("target", "object") else [], named
+
+    @staticmethod
+    def _support_actors(article: _Article, verb: Token) -> list[Actor]:
+        """The actor of a support verb: its agent, the subject of its relative clause ("la
+        promesse qu'a faite X"), or its subject."""
+        if _is_passive(verb) or verb.dep_ == "acl":
+            return article.actors(_agent(verb), descend=False)
+        if verb.dep_ == "acl:relcl":
+            return article.actors(_child(verb, ("nsubj",)), descend=False)
+        return article.subject_actors(verb)
 
     @staticmethod
     def _agent_of(article: _Article, noun: Token) -> list[Actor]:
@@ -1198,9 +1242,8 @@ class Events:
         candidates: list[tuple[_Found, Event]] = []
         for item in found:
             self._date_and_place(article, item)
-            if item.date is None and not _pluperfect(item.clause):
-                if clause_tense(item.clause) != FUTURE:
-                    item.date = article.narrative_date(item.trigger)
+            if item.date is None and self._narrated(article, item):
+                item.date = article.narrative_date(item.trigger)
             for source, target in _pairs(item):
                 event = self._event(article, item, source, target)
                 if event is not None:
@@ -1251,6 +1294,22 @@ class Events:
         item.place = article.place_in(tokens)
 
     @staticmethod
+    def _narrated(article: _Article, item: _Found) -> bool:
+        """Whether an act with no date of its own takes the narrative's day: a finite past
+        clause of the story ("Le secrétaire général a salué …"), or words quoted in it ("Je
+        lance ici un appel"); not the present of a standing demand, a flashback in the
+        pluperfect, the future, nor a participle that only describes ("des troupes déployées
+        par la Turquie")."""
+        clause = item.clause
+        while clause.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in clause.children):
+            clause = clause.head  # "a salué … et félicité": the tense of the first verb
+        if _pluperfect(clause) or _adjectival(clause):
+            return False
+        if article.in_quote(item.trigger) is not None:
+            return not _future(clause)
+        return clause_tense(clause) == PAST
+
+    @staticmethod
     def _clause_date(doc: Doc, verb: Token) -> Timex | None:
         """The date of a clause, or of the clauses it is part of: a relative clause, a
         coordinated verb or an adverbial clause shares the date of the clause above it ("des
@@ -1290,8 +1349,8 @@ class Events:
         frame = item.frame
         place_country = item.place[0].country if item.place else None
         scene = place_country or article.home
-        source_country = (source.country if source else None) or scene
-        target_country = (target.country if target else None) or scene
+        source_country = _country_of(source, scene)
+        target_country = _country_of(target, scene)
         if frame.type == "CONSULT" and frame.mode != "multilateral":
             # a meeting needs two parties; visiting a town of one's own country is no meeting
             if target is None or (target.role == "LOC" and target_country == source_country):
@@ -1415,6 +1474,14 @@ def _same_act(a: Event, b: Event) -> bool:
     return True
 
 
+def _country_of(actor: Actor | None, scene: str | None) -> str | None:
+    """An actor's country; for an unnamed one, or no one, the country where the act happens.
+    A named actor of no country (the UN, the EU) keeps none."""
+    if actor is None or not actor.named:
+        return (actor.country if actor else None) or scene
+    return actor.country
+
+
 def _code(actor: Actor | None, country: str | None) -> str | None:
     if actor is None:
         return None
@@ -1429,6 +1496,32 @@ def _code(actor: Actor | None, country: str | None) -> str | None:
 
 
 # -- syntax helpers ----------------------------------------------------------------------------
+def _background(token: Token) -> bool:
+    """Whether a token's clause steps out of the story's time: a flashback in the pluperfect
+    ("avait annoncé le 20 juin"), a participle that describes ("des manifestations
+    déclenchées le 17 novembre")."""
+    head = token
+    for _ in range(6):
+        if _is_clause_head(head) or head.head.i == head.i:
+            break
+        head = head.head
+    bare_participle = (
+        "Part" in _morph(head, "VerbForm")
+        and "Pres" not in _morph(head, "Tense")
+        and not any(c.dep_.startswith("aux") for c in head.children)
+        and head.dep_ != "ROOT"
+    )
+    return _pluperfect(head) or bare_participle
+
+
+def _future(verb: Token) -> bool:
+    """A verb in the future or the conditional, itself or through its auxiliary."""
+    for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
+        if "Fut" in _morph(t, "Tense") or "Cnd" in _morph(t, "Mood"):
+            return True
+    return False
+
+
 def _pluperfect(token: Token) -> bool:
     """Whether a token's clause is in the pluperfect ("avait annoncé"): a step back in time."""
     head = token
@@ -1440,6 +1533,16 @@ def _pluperfect(token: Token) -> bool:
         c.dep_ in ("aux:tense", "aux") and "Imp" in _morph(c, "Tense") and c.lemma_ in ("avoir", "être")
         for c in head.children
     ) and "Part" in _morph(head, "VerbForm")
+
+
+def _loose_object(verb: Token) -> Token | None:
+    """A bare noun right after a verb that has no object, which the parser hung otherwise
+    ("menace les États-Unis de représailles" read as a coordination)."""
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ in ("conj", "appos") and c.pos_ in _NOUNS:
+            if not any(g.dep_ in ("case", "cc", "mark") for g in c.children):
+                return c
+    return None
 
 
 def _is_clause_head(token: Token) -> bool:
@@ -1534,6 +1637,8 @@ def _subject_candidates(verb: Token, impersonal: frozenset[str] = frozenset()) -
     if inverted is not None:
         yield inverted
         return
+    if any(c.dep_ in _SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        pass  # an inverted subject the parser found: the loop below yields it
     current = verb
     for _ in range(5):
         for c in current.children:
@@ -1582,8 +1687,8 @@ _CLOSING_MARKS = frozenset("»”\"")
 def _incise_subject(verb: Token) -> Token | None:
     """The subject after the verb of an incise ("«…», a dénoncé le ministre"), which the
     parser often takes for an object."""
-    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
-        return None
+    if any(c.dep_ in _SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+        return None  # the parser found the inverted subject itself
     first = min([verb.i, *(c.i for c in verb.children if c.dep_.startswith("aux"))])
     doc = verb.doc
     before = [t for t in doc[max(0, first - 3) : first] if not t.is_space]
@@ -1645,12 +1750,17 @@ def _noun_clause(noun: Token) -> Token | None:
     return None
 
 
-def _participle_lemma(token: Token) -> str | None:
-    """Participles the lemmatiser leaves as they are ("interpellés"): their infinitive."""
-    if "Part" not in _morph(token, "VerbForm"):
-        return None
-    match = re.fullmatch(r"(.+?)(é|ée|és|ées)", token.lower_)
-    return match.group(1) + "er" if match else None
+def _verb_lemmas(token: Token) -> Iterator[str]:
+    """The lemma of a verb, then the infinitives the lemmatiser missed: a present it left as
+    it is ("réclame"), a participle ("interpellés")."""
+    lemma = _lemma(token)
+    yield lemma
+    if lemma.endswith("e") and lemma == token.lower_:
+        yield lemma + "r"
+    if "Part" in _morph(token, "VerbForm"):
+        match = re.fullmatch(r"(.+?)(é|ée|és|ées)", token.lower_)
+        if match:
+            yield match.group(1) + "er"
 
 
 @Language.factory(
