@@ -57,8 +57,10 @@ def test_every_lexicon_frame_names_a_type_and_mode_of_the_table():
     assert len(frames) > 200
     for frame in frames:
         assert (frame.type, frame.mode) in roots, frame
-        assert len(frame.cameo) == 2 and frame.cameo.isdigit(), frame
-        assert frame.lemma == frame.lemma.strip() and " " not in frame.lemma, frame
+        assert len(frame.cameo) == 2, frame
+        assert frame.cameo.isdigit(), frame
+        assert frame.lemma == frame.lemma.strip(), frame
+        assert " " not in frame.lemma, frame
     covered = {f.type for f in frames}
     assert covered == set(TYPES)
 
@@ -67,7 +69,7 @@ def test_lexicon_lemmas_are_lemmas_not_inflected_forms():
     lexicon = load_lexicon("fr")
     for lemma in lexicon.verbs:
         assert lemma.endswith(("er", "ir", "re")), lemma
-    for lemma, frames in lexicon.nouns.items():
+    for lemma in lexicon.nouns:
         assert lemma == lemma.lower() or lemma.isupper(), lemma
 
 
@@ -75,8 +77,9 @@ def test_unnamed_actor_phrases_have_codes():
     lexicon = load_lexicon("fr")
     assert lexicon.actors["manifestant"][0][1] == "CVL"
     assert lexicon.actors["police"][0][1] == "COP"
-    longest = lexicon.actors["force"][0]
-    assert longest[0] == ("force", "de", "le", "ordre") and longest[1] == "COP"
+    phrase, code = lexicon.actors["force"][0]
+    assert phrase == ("force", "de", "le", "ordre")
+    assert code == "COP"
 
 
 # -- the sentence table ----------------------------------------------------------------------
@@ -85,41 +88,68 @@ def test_unnamed_actor_phrases_have_codes():
 # say, any value passes. An expected None instead of a triple: no event at all.
 TABLE: list[tuple[str, tuple[str, str | None, str | None] | None]] = [
     # AGREE
-    ("Le président russe a promis à son homologue turc de livrer du gaz avant l'hiver.",
-     ("AGREE", "RUS", "TUR")),
-    ("Le gouvernement malien s'est engagé à organiser des élections avant la fin de l'année.",
-     ("AGREE", "MLI", None)),
-    ("L'Iran a accepté de reprendre les discussions sur son programme nucléaire.",
-     ("AGREE", "IRN", None)),
+    (
+        "Le président russe a promis à son homologue turc de livrer du gaz avant l'hiver.",
+        ("AGREE", "RUS", "TUR"),
+    ),
+    (
+        "Le gouvernement malien s'est engagé à organiser des élections avant la fin de l'année.",
+        ("AGREE", "MLI", None),
+    ),
+    (
+        "L'Iran a accepté de reprendre les discussions sur son programme nucléaire.",
+        ("AGREE", "IRN", None),
+    ),
     # CONSULT
-    ("Emmanuel Macron a rencontré jeudi à Rome la présidente du Conseil italien.",
-     ("CONSULT", "FRA", "ITA")),
-    ("Le ministre allemand des Affaires étrangères s'est entretenu avec son homologue chinois.",
-     ("CONSULT", "DEU", "CHN")),
-    ("Vladimir Poutine et Recep Tayyip Erdogan se sont rencontrés mardi à Sotchi.",
-     ("CONSULT", "RUS", "TUR")),
-    ("Le roi du Maroc a reçu lundi le Premier ministre espagnol à Rabat.",
-     ("CONSULT", "ESP", "MAR")),
-    ("Au cours d'une conversation téléphonique avec le président égyptien, le chef de la "
-     "diplomatie américaine a évoqué la situation à Gaza.", ("CONSULT", "USA", "EGY")),
+    (
+        "Emmanuel Macron a rencontré jeudi à Rome la présidente du Conseil italien.",
+        ("CONSULT", "FRA", "ITA"),
+    ),
+    (
+        "Le ministre allemand des Affaires étrangères s'est entretenu avec son homologue chinois.",
+        ("CONSULT", "DEU", "CHN"),
+    ),
+    (
+        "Vladimir Poutine et Recep Tayyip Erdogan se sont rencontrés mardi à Sotchi.",
+        ("CONSULT", "RUS", "TUR"),
+    ),
+    (
+        "Le roi du Maroc a reçu lundi le Premier ministre espagnol à Rabat.",
+        ("CONSULT", "ESP", "MAR"),
+    ),
+    (
+        "Au cours d'une conversation téléphonique avec le président égyptien, le chef de la "
+        "diplomatie américaine a évoqué la situation à Gaza.",
+        ("CONSULT", "USA", "EGY"),
+    ),
     # SUPPORT
     ("Le Canada soutient l'Ukraine face à l'invasion russe.", ("SUPPORT", "CAN", "UKR")),
-    ("Le président sénégalais a félicité son homologue ivoirien pour sa réélection.",
-     ("SUPPORT", "SEN", "CIV")),
+    (
+        "Le président sénégalais a félicité son homologue ivoirien pour sa réélection.",
+        ("SUPPORT", "SEN", "CIV"),
+    ),
     ("Paris a apporté son soutien au gouvernement libanais.", ("SUPPORT", "FRA", "LBN")),
     ("L'Allemagne a salué l'accord conclu entre les deux pays.", ("SUPPORT", "DEU", None)),
     # CONCEDE
-    ("Le gouvernement français a renoncé à la hausse des taxes sur les carburants.",
-     ("CONCEDE", "FRA", None)),
-    ("Face à la colère de la rue, le pouvoir algérien a fait de nouvelles concessions.",
-     ("CONCEDE", "DZA", None)),
+    (
+        "Le gouvernement français a renoncé à la hausse des taxes sur les carburants.",
+        ("CONCEDE", "FRA", None),
+    ),
+    (
+        "Face à la colère de la rue, le pouvoir algérien a fait de nouvelles concessions.",
+        ("CONCEDE", "DZA", None),
+    ),
     # COOPERATE
     ("La police française coopère avec les enquêteurs belges.", ("COOPERATE", "FRA", "BEL")),
-    ("Le Sénégal collabore avec la Mauritanie contre la pêche illégale.",
-     ("COOPERATE", "SEN", "MRT")),
+    (
+        "Le Sénégal collabore avec la Mauritanie contre la pêche illégale.",
+        ("COOPERATE", "SEN", "MRT"),
+    ),
     # AID
-    ("Le Japon a accordé une aide de dix millions de dollars au Mozambique.",
-     ("AID", "JPN", "MOZ")),
+    (
+        "Le Japon a accordé une aide de dix millions de dollars au Mozambique.",
+        ("AID", "JPN", "MOZ"),
+    ),
     ("Bruxelles a financé la reconstruction des écoles du Liban.", ("AID", "BEL", "LBN")),
     # RETREAT
     ("Les rebelles ont libéré trois otages français.", ("RETREAT", None, "FRA")),
@@ -127,16 +157,22 @@ TABLE: list[tuple[str, tuple[str, str | None, str | None] | None]] = [
     ("Le ministre tunisien de l'Intérieur a démissionné.", ("RETREAT", "TUN", None)),
     # REQUEST
     ("La France réclame la libération des journalistes détenus.", ("REQUEST", "FRA", None)),
-    ("Le président ukrainien a demandé aux pays occidentaux de livrer des armes.",
-     ("REQUEST", "UKR", None)),
+    (
+        "Le président ukrainien a demandé aux pays occidentaux de livrer des armes.",
+        ("REQUEST", "UKR", None),
+    ),
     ("Washington exige de Pékin la libération des militants.", ("REQUEST", "USA", "CHN")),
-    ("Le secrétaire d'État américain a appelé Israël à protéger les civils.",
-     ("REQUEST", "USA", "ISR")),
+    (
+        "Le secrétaire d'État américain a appelé Israël à protéger les civils.",
+        ("REQUEST", "USA", "ISR"),
+    ),
     # ACCUSE
     ("La Chine accuse les États-Unis d'ingérence.", ("ACCUSE", "CHN", "USA")),
     ("Le Maroc a condamné l'attaque contre son ambassade.", ("ACCUSE", "MAR", None)),
-    ("Le ministre belge de l'Intérieur a dénoncé les violences contre les policiers.",
-     ("ACCUSE", "BEL", None)),
+    (
+        "Le ministre belge de l'Intérieur a dénoncé les violences contre les policiers.",
+        ("ACCUSE", "BEL", None),
+    ),
     ("L'opposant a été mis en examen mercredi à Dakar.", ("ACCUSE", "SEN", "SEN")),
     ("Une enquête a été ouverte par le parquet de Lyon.", ("ACCUSE", "FRA", None)),
     # REJECT
@@ -145,49 +181,51 @@ TABLE: list[tuple[str, tuple[str, str | None, str | None] | None]] = [
     ("La Turquie s'oppose à l'adhésion de la Suède.", ("REJECT", "TUR", "SWE")),
     # THREATEN
     ("La Corée du Nord menace les États-Unis de représailles.", ("THREATEN", "PRK", "USA")),
-    ("Le président américain a menacé l'Iran de nouvelles sanctions.",
-     ("THREATEN", "USA", "IRN")),
+    ("Le président américain a menacé l'Iran de nouvelles sanctions.", ("THREATEN", "USA", "IRN")),
     # PROTEST
-    ("Des milliers de manifestants ont défilé vendredi à Alger contre le pouvoir.",
-     ("PROTEST", "DZA", "DZA")),
+    (
+        "Des milliers de manifestants ont défilé vendredi à Alger contre le pouvoir.",
+        ("PROTEST", "DZA", "DZA"),
+    ),
     ("Les agriculteurs ont bloqué l'autoroute près de Lyon.", ("PROTEST", "FRA", None)),
-    ("Une manifestation contre la guerre a eu lieu dimanche à Bruxelles.",
-     ("PROTEST", "BEL", None)),
+    (
+        "Une manifestation contre la guerre a eu lieu dimanche à Bruxelles.",
+        ("PROTEST", "BEL", None),
+    ),
     ("Les enseignants sont en grève depuis lundi à Montréal.", ("PROTEST", "CAN", None)),
     # MOBILIZE
     ("L'armée israélienne a déployé des chars à la frontière.", ("MOBILIZE", "ISR", None)),
-    ("Des soldats russes ont été déployés par Moscou en Biélorussie.",
-     ("MOBILIZE", "RUS", "BLR")),
+    ("Des soldats russes ont été déployés par Moscou en Biélorussie.", ("MOBILIZE", "RUS", "BLR")),
     ("Le gouvernement a mobilisé cinq mille policiers à Paris.", ("MOBILIZE", "FRA", None)),
     # SANCTION
-    ("L'Union européenne a sanctionné plusieurs dirigeants russes.",
-     ("SANCTION", None, "RUS")),
+    ("L'Union européenne a sanctionné plusieurs dirigeants russes.", ("SANCTION", None, "RUS")),
     ("La France a expulsé deux diplomates iraniens.", ("SANCTION", "FRA", "IRN")),
-    ("L'ancien ministre a été condamné à cinq ans de prison par la justice sénégalaise.",
-     ("SANCTION", "SEN", None)),
-    ("Le Niger a rompu ses relations diplomatiques avec la France.",
-     ("SANCTION", "NER", "FRA")),
+    (
+        "L'ancien ministre a été condamné à cinq ans de prison par la justice sénégalaise.",
+        ("SANCTION", "SEN", None),
+    ),
+    ("Le Niger a rompu ses relations diplomatiques avec la France.", ("SANCTION", "NER", "FRA")),
     # COERCE
     ("La police a arrêté trois manifestants à Minsk.", ("COERCE", "BLR", "BLR")),
     ("Huit personnes ont été interpellées samedi à Marseille.", ("COERCE", "FRA", "FRA")),
-    ("Un journaliste marocain a été placé en garde à vue à Rabat.",
-     ("COERCE", "MAR", "MAR")),
-    ("Les autorités algériennes ont expulsé des centaines de migrants.",
-     ("COERCE", "DZA", None)),
+    ("Un journaliste marocain a été placé en garde à vue à Rabat.", ("COERCE", "MAR", "MAR")),
+    ("Les autorités algériennes ont expulsé des centaines de migrants.", ("COERCE", "DZA", None)),
     # ASSAULT
     ("L'aviation syrienne a bombardé la ville d'Idleb.", ("ASSAULT", "SYR", None)),
-    ("Des jihadistes ont attaqué un camp militaire au Burkina Faso.",
-     ("ASSAULT", "BFA", None)),
+    ("Des jihadistes ont attaqué un camp militaire au Burkina Faso.", ("ASSAULT", "BFA", None)),
     ("Un attentat a fait douze morts mardi au Pakistan.", ("ASSAULT", "PAK", None)),
-    ("Les forces de l'ordre ont tiré des gaz lacrymogènes sur les manifestants à Santiago.",
-     ("ASSAULT", "CHL", "CHL")),
+    (
+        "Les forces de l'ordre ont tiré des gaz lacrymogènes sur les manifestants à Santiago.",
+        ("ASSAULT", "CHL", "CHL"),
+    ),
     # passives
     ("Le projet de loi a été rejeté par le Sénat.", ("REJECT", "FRA", None)),
-    ("Le ministre italien a été reçu par le pape François au Vatican.",
-     ("CONSULT", "ITA", "VAT")),
+    ("Le ministre italien a été reçu par le pape François au Vatican.", ("CONSULT", "ITA", "VAT")),
     ("Trois militants ont été arrêtés par la police turque.", ("COERCE", "TUR", None)),
-    ("Des mercenaires syriens ont été déployés par la Turquie en Libye.",
-     ("MOBILIZE", "TUR", "LBY")),
+    (
+        "Des mercenaires syriens ont été déployés par la Turquie en Libye.",
+        ("MOBILIZE", "TUR", "LBY"),
+    ),
     # coordination
     ("La France et l'Allemagne ont condamné l'attaque.", ("ACCUSE", "DEU", None)),
     ("Le Mali et le Burkina Faso ont signé un accord de défense.", ("SUPPORT", "BFA", None)),
@@ -210,7 +248,9 @@ def _countries(events: Iterable[Any]) -> list[tuple[str, str | None, str | None]
     return [(e.type, e.source_country, e.target_country) for e in events]
 
 
-def _fits(found: tuple[str, str | None, str | None], wanted: tuple[str, str | None, str | None]) -> bool:
+def _fits(
+    found: tuple[str, str | None, str | None], wanted: tuple[str, str | None, str | None]
+) -> bool:
     return found[0] == wanted[0] and all(
         w is None or f == w for f, w in zip(found[1:], wanted[1:], strict=True)
     )
@@ -253,9 +293,9 @@ def test_unnamed_actors_carry_their_group_code_and_country():
 
     events = telex.analyze("Trois militants ont été arrêtés par la police turque à Ankara.").events
     (event,) = events
-    assert event.type == "COERCE" and event.mode == "arrest"
-    assert event.source is None and event.source_name == "police turque"
-    assert event.source_country == "TUR" and event.source_code == "TURCOP"
+    assert (event.type, event.mode) == ("COERCE", "arrest")
+    assert (event.source, event.source_name) == (None, "police turque")
+    assert (event.source_country, event.source_code) == ("TUR", "TURCOP")
 
 
 @pytest.mark.model
@@ -286,7 +326,8 @@ def test_evidence_is_grounded_and_holds_the_trigger():
     text = "Selon l'agence, la police a arrêté samedi trois manifestants à Minsk."
     (event,) = telex.analyze(text).events
     assert text[event.start : event.end] == event.text
-    assert "arrêté" in event.text and "manifestants" in event.text
+    assert "arrêté" in event.text
+    assert "manifestants" in event.text
 
 
 # -- the seed and the gold ----------------------------------------------------------------------
@@ -335,13 +376,13 @@ def test_dev_gold_scores():
     gold_path = shared_file("gold/dev.jsonl")
     score_path = shared_file("tools/score.py")
     spec = importlib.util.spec_from_file_location("score", score_path)
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     golds = score.load_gold(gold_path)
     articles = [
-        telex.Article(text=g["text"], id=str(g["id"]), published=g.get("published"))
-        for g in golds
+        telex.Article(text=g["text"], id=str(g["id"]), published=g.get("published")) for g in golds
     ]
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "pred.jsonl"

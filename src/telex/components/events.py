@@ -253,7 +253,10 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
         actors.setdefault(phrase[0], []).append((phrase, row["code"]))
     # a role whose code depends on its complement ("homologue", "porte-parole") still names
     # an actor: its code is then the country alone
-    roles = {row["role"]: "" if row["code"] == "-" else row["code"] for row in read_table(lang, "roles.tsv")}
+    roles = {
+        row["role"]: "" if row["code"] == "-" else row["code"]
+        for row in read_table(lang, "roles.tsv")
+    }
     default = read_toml(lang, "entities.toml").get("default_country")
     return Lexicon(
         verbs=_frames(lang, "event_verbs.tsv", "VERB"),
@@ -320,7 +323,11 @@ def _cases(token: Token) -> set[str]:
     for c in token.children:
         if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < token.i):
             word = c.lower_
-            found.add({"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(word, word))
+            found.add(
+                {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(
+                    word, word
+                )
+            )
             found.add(_lemma(c))
             for f in c.children:
                 if f.dep_ == "fixed":
@@ -476,9 +483,10 @@ class _Article:
         """Token span of a noun phrase's core: determiners, adjectives and the head."""
         start = end = token.i
         for c in token.children:
-            if c.dep_ in ("det", "amod", "nummod", "flat:name", "fixed", "compound") and abs(
-                c.i - token.i
-            ) <= 3:
+            if (
+                c.dep_ in ("det", "amod", "nummod", "flat:name", "fixed", "compound")
+                and abs(c.i - token.i) <= 3
+            ):
                 start, end = min(start, c.i), max(end, c.i)
         return start, end + 1
 
@@ -556,7 +564,9 @@ class _Article:
             if word in self.grammar.first_person and quote_ok:
                 return self.speaker_of(token)
             if word in self.grammar.third_person:
-                return self._antecedent(token, plural=word.startswith(("ils", "elles", "ceux", "celles")))
+                return self._antecedent(
+                    token, plural=word.startswith(("ils", "elles", "ceux", "celles"))
+                )
             if word in self.grammar.people_pronouns:
                 return Actor(None, None, None, None, None, (token.i, token.i + 1), plural=True)
             if "Card" not in _morph(token, "NumType"):
@@ -565,7 +575,11 @@ class _Article:
             c.dep_ == "det" and "Dem" in _morph(c, "PronType") for c in token.children
         ):
             return self._antecedent(token, plural="Plur" in _morph(token, "Number"))
-        if token.pos_ in ("NUM", "PRON", "DET"):  # "22 des 27 gouvernements", "certains d'entre eux"
+        if token.pos_ in (
+            "NUM",
+            "PRON",
+            "DET",
+        ):  # "22 des 27 gouvernements", "certains d'entre eux"
             for c in token.children:
                 if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "entre"}:
                     return self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
@@ -599,9 +613,7 @@ class _Article:
         found: list[Actor] = []
         for t in _conjuncts(token):
             actor = self.actor_at(t, **kwargs)
-            if actor is not None and all(
-                not a.named or actor.entity != a.entity for a in found
-            ):
+            if actor is not None and all(not a.named or actor.entity != a.entity for a in found):
                 found.append(actor)
         named = [a for a in found if a.named]
         return named or found[:1]
@@ -637,9 +649,7 @@ class _Article:
             head = t
             while head.head.i != head.i and self.index.get(head.head.i) == ident:
                 head = head.head
-            cases = _cases(head) or (
-                {self.doc[head.i - 1].lower_} if head.i > 0 else set()
-            )
+            cases = _cases(head) or ({self.doc[head.i - 1].lower_} if head.i > 0 else set())
             found = cases & self.grammar.place_cases
             if found and not (
                 found <= self.grammar.topic_cases and self._polity(self.entities[ident])
@@ -735,9 +745,9 @@ def _phrase_tokens(head: Token, depth: int = 0, *, participles: bool = False) ->
     if depth > 4:
         return
     for c in head.children:
-        if c.pos_ in ("VERB", "AUX") and c.dep_ != "amod":
-            if not (participles and c.dep_ == "acl" and "Part" in _morph(c, "VerbForm")):
-                continue
+        describes = participles and c.dep_ == "acl" and "Part" in _morph(c, "VerbForm")
+        if c.pos_ in ("VERB", "AUX") and c.dep_ != "amod" and not describes:
+            continue
         yield from _phrase_tokens(c, depth + 1, participles=participles)
 
 
@@ -793,7 +803,7 @@ class Events:
         found: list[_Found] = []
         consumed: set[int] = set()  # support verbs whose noun made the event
         for sent in _sentences(article):
-            question = sent.text.rstrip().rstrip("»”\"").rstrip().endswith("?")
+            question = sent.text.rstrip().rstrip('»”"').rstrip().endswith("?")
             sent_found: list[_Found] = []
             for token in sent:
                 if not question:
@@ -863,7 +873,11 @@ class Events:
         ):
             return None
         frames = next(
-            (self.lexicon.verbs[lemma] for lemma in _verb_lemmas(token) if lemma in self.lexicon.verbs),
+            (
+                self.lexicon.verbs[lemma]
+                for lemma in _verb_lemmas(token)
+                if lemma in self.lexicon.verbs
+            ),
             None,
         )
         if not frames:
@@ -888,10 +902,16 @@ class Events:
                 if _child(token, ("csubj", "csubj:pass")) is not None:
                     return None  # "aller à l'encontre de … est interdit": no one is acted on
                 patient = _patient(token)
-                if patient is not None and patient.lower_ in self.grammar.first_person and not in_quote:
+                if (
+                    patient is not None
+                    and patient.lower_ in self.grammar.first_person
+                    and not in_quote
+                ):
                     return None  # "nous sommes bombardés d'images": a figure of speech
-                if not sources and (self.grammar.verbal(frame) or _adjectival(token)) and not (
-                    frame.type == "ACCUSE" and frame.mode in ("allege", "investigate")
+                if (
+                    not sources
+                    and (self.grammar.verbal(frame) or _adjectival(token))
+                    and not (frame.type == "ACCUSE" and frame.mode in ("allege", "investigate"))
                 ):
                     continue
             elif not sources and not self._human_subject(subject):
@@ -956,9 +976,7 @@ class Events:
                 targets = self._prep_actors(article, token, slot)
             if targets:
                 break
-        if not targets and len(sources) > 1 and (
-            frame.type in _SYMMETRIC or _is_reflexive(token)
-        ):
+        if not targets and len(sources) > 1 and (frame.type in _SYMMETRIC or _is_reflexive(token)):
             # reciprocal and symmetric acts: "X et Y se sont rencontrés", "X et Y ont signé"
             sources, targets = sources[:1], sources[1:2]
         objects = subject_actors if frame.source == "obj" else object_actors
@@ -1013,7 +1031,9 @@ class Events:
         return None
 
     def _negated(self, verb: Token) -> bool:
-        words = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark", "case", "det", "cc")}
+        words = {
+            c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark", "case", "det", "cc")
+        }
         words |= {_lemma(c) for c in verb.children if c.dep_ in ("advmod", "det")}
         if words & {"ne", "n'", "n’"}:
             restricted = any(
@@ -1047,10 +1067,11 @@ class Events:
                 self.grammar.report_verbs
             )
             return not reported
-        if verb.dep_ in ("xcomp", "ccomp") and _lemma(verb.head) in self.grammar.modal_verbs:
-            if "Inf" in _morph(verb, "VerbForm") or "Sub" in _morph(verb, "Mood"):
-                return True
-        return False
+        return (
+            verb.dep_ in ("xcomp", "ccomp")
+            and _lemma(verb.head) in self.grammar.modal_verbs
+            and ("Inf" in _morph(verb, "VerbForm") or "Sub" in _morph(verb, "Mood"))
+        )
 
     # nouns
     def _from_noun(self, article: _Article, token: Token, consumed: set[int]) -> _Found | None:
@@ -1072,7 +1093,9 @@ class Events:
         instrument = not any(f.alone for f in frames)
         support: Token | None = None
         attached: Token | None = None  # a support verb on the noun: "une demande faite par X"
-        if governor is not None and (governor.pos_ in ("VERB", "AUX") or _morph(governor, "VerbForm")):
+        if governor is not None and (
+            governor.pos_ in ("VERB", "AUX") or _morph(governor, "VerbForm")
+        ):
             lemma = _lemma(governor)
             if top.dep_ in _NOUN_ARG_DEPS and (
                 lemma in self.grammar.support_verbs
@@ -1083,9 +1106,13 @@ class Events:
                 lemma in self.grammar.modal_verbs or lemma in self.grammar.denial_verbs
             ):
                 return None  # feared, hoped for, denied: "redoutent une manifestation"
-            elif lemma in self.lexicon.verbs and not setting and (
-                top.dep_ in ("obj", "obl:arg", "nsubj:pass", "xcomp", "iobj")
-                or (top.dep_ in ("obl", "obl:mod") and _cases(top) & {"à", "de"})
+            elif (
+                lemma in self.lexicon.verbs
+                and not setting
+                and (
+                    top.dep_ in ("obj", "obl:arg", "nsubj:pass", "xcomp", "iobj")
+                    or (top.dep_ in ("obl", "obl:mod") and _cases(top) & {"à", "de"})
+                )
             ):
                 return None  # what another event is about ("réclament sa démission")
         nested = governor is not None and governor.pos_ in _NOUNS and not setting
@@ -1098,7 +1125,11 @@ class Events:
                     break
         if attached is None and top.i != token.i:  # "une série d'attentats revendiqués par"
             attached = next(
-                (c for c in top.children if c.dep_ == "acl" and _lemma(c) in self.grammar.support_verbs),
+                (
+                    c
+                    for c in top.children
+                    if c.dep_ == "acl" and _lemma(c) in self.grammar.support_verbs
+                ),
                 None,
             )
         verb = support or attached
@@ -1107,8 +1138,10 @@ class Events:
             return None
         in_quote = article.in_quote(token) is not None
         for frame in frames:
-            if frame.needs and not _has_dependent(token, frame.needs) and not (
-                verb is not None and _lemma(verb) in frame.needs
+            if (
+                frame.needs
+                and not _has_dependent(token, frame.needs)
+                and not (verb is not None and _lemma(verb) in frame.needs)
             ):
                 continue
             sources, targets, objects, named = self._noun_actors(article, token, frame, verb)
@@ -1124,18 +1157,24 @@ class Events:
                 continue
             if frame.target_required and not targets:
                 continue
-            if verb is None and not named and not (
-                frame.alone
-                and (
-                    self._anchored(article, token, nested=nested)
-                    or (not nested and (sources or targets or objects))
+            if (
+                verb is None
+                and not named
+                and not (
+                    frame.alone
+                    and (
+                        self._anchored(article, token, nested=nested)
+                        or (not nested and (sources or targets or objects))
+                    )
                 )
             ):
                 continue
             if verb is not None and not sources and not frame.alone:
                 continue  # "la demande a été faite": a mention again, by nobody new
             if in_quote:
-                subject = _subject(verb, self.grammar.impersonal_verbs) if verb is not None else None
+                subject = (
+                    _subject(verb, self.grammar.impersonal_verbs) if verb is not None else None
+                )
                 if not self._quoted_ok(article, frame, subject, sources):
                     return None
             if support is not None:
@@ -1230,7 +1269,10 @@ class Events:
             top = top.head
         head = top.head
         if head.i != top.i and (head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")):
-            if top.dep_ in ("nsubj", "nsubj:pass") and _lemma(head) in self.grammar.occurrence_verbs:
+            if (
+                top.dep_ in ("nsubj", "nsubj:pass")
+                and _lemma(head) in self.grammar.occurrence_verbs
+            ):
                 return True
             clause = list(_clause_tokens(head))
             if article.date_in(clause) is not None or article.place_in(clause) is not None:
@@ -1351,10 +1393,13 @@ class Events:
         scene = place_country or article.home
         source_country = _country_of(source, scene)
         target_country = _country_of(target, scene)
-        if frame.type == "CONSULT" and frame.mode != "multilateral":
-            # a meeting needs two parties; visiting a town of one's own country is no meeting
-            if target is None or (target.role == "LOC" and target_country == source_country):
-                return None
+        # a meeting needs two parties; visiting a town of one's own country is no meeting
+        if (
+            frame.type == "CONSULT"
+            and frame.mode != "multilateral"
+            and (target is None or (target.role == "LOC" and target_country == source_country))
+        ):
+            return None
         mode = self._mode(item, source_country, target_country, place_country, target)
         span = self._evidence(article, item, source, target)
         return Event(
@@ -1457,9 +1502,12 @@ def _actor_key(ident: str | None, name: str | None) -> str | None:
 
 
 def _specificity(event: Event) -> int:
-    return (event.source is not None) * 2 + (event.source_name is not None) + (
-        event.target is not None
-    ) * 2 + (event.target_name is not None)
+    return (
+        (event.source is not None) * 2
+        + (event.source_name is not None)
+        + (event.target is not None) * 2
+        + (event.target_name is not None)
+    )
 
 
 def _same_act(a: Event, b: Event) -> bool:
@@ -1530,7 +1578,9 @@ def _pluperfect(token: Token) -> bool:
             break
         head = head.head
     return any(
-        c.dep_ in ("aux:tense", "aux") and "Imp" in _morph(c, "Tense") and c.lemma_ in ("avoir", "être")
+        c.dep_ in ("aux:tense", "aux")
+        and "Imp" in _morph(c, "Tense")
+        and c.lemma_ in ("avoir", "être")
         for c in head.children
     ) and "Part" in _morph(head, "VerbForm")
 
@@ -1539,15 +1589,21 @@ def _loose_object(verb: Token) -> Token | None:
     """A bare noun right after a verb that has no object, which the parser hung otherwise
     ("menace les États-Unis de représailles" read as a coordination)."""
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("conj", "appos") and c.pos_ in _NOUNS:
-            if not any(g.dep_ in ("case", "cc", "mark") for g in c.children):
-                return c
+        if (
+            c.i > verb.i
+            and c.dep_ in ("conj", "appos")
+            and c.pos_ in _NOUNS
+            and not any(g.dep_ in ("case", "cc", "mark") for g in c.children)
+        ):
+            return c
     return None
 
 
 def _is_clause_head(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or bool(_morph(token, "VerbForm")) or any(
-        c.dep_ in ("aux:tense", "aux:pass", "cop") for c in token.children
+    return (
+        token.pos_ in ("VERB", "AUX")
+        or bool(_morph(token, "VerbForm"))
+        or any(c.dep_ in ("aux:tense", "aux:pass", "cop") for c in token.children)
     )
 
 
@@ -1620,7 +1676,8 @@ def _governs_infinitive(token: Token) -> bool:
 
 def _governs_clause(token: Token) -> bool:
     return any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children)
+        c.dep_ == "ccomp"
+        and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children)
         for c in token.children
     )
 
@@ -1681,7 +1738,7 @@ def _subject_candidates(verb: Token, impersonal: frozenset[str] = frozenset()) -
         return
 
 
-_CLOSING_MARKS = frozenset("»”\"")
+_CLOSING_MARKS = frozenset('»”"')
 
 
 def _incise_subject(verb: Token) -> Token | None:
@@ -1695,9 +1752,13 @@ def _incise_subject(verb: Token) -> Token | None:
     if len(before) < 2 or before[-1].text != "," or before[-2].text not in _CLOSING_MARKS:
         return None
     for c in verb.children:
-        if c.i > verb.i and c.dep_ in ("obj", "nsubj", "obl:mod", "appos") and c.pos_ in _NOUNS:
-            if not any(g.dep_ == "case" for g in c.children):
-                return c
+        if (
+            c.i > verb.i
+            and c.dep_ in ("obj", "nsubj", "obl:mod", "appos")
+            and c.pos_ in _NOUNS
+            and not any(g.dep_ == "case" for g in c.children)
+        ):
+            return c
     return None
 
 
@@ -1712,7 +1773,7 @@ def _patient(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubj:pass":
             return c
-    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in _NOUNS + ("PRON",):
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in (*_NOUNS, "PRON"):
         return verb.head
     for c in verb.children:
         if c.dep_ == "nsubj":
