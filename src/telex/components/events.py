@@ -606,8 +606,11 @@ class _Article:
             return None
         return replace(previous[0], tokens=(token.i, token.i + 1))
 
-    def actors(self, token: Token | None, **kwargs: bool) -> list[Actor]:
-        """The actors of an argument and of the arguments coordinated with it."""
+    def actors(
+        self, token: Token | None, *, every: bool = False, **kwargs: bool
+    ) -> list[Actor]:
+        """The actors of an argument and of the arguments coordinated with it: the named
+        ones, or the first unnamed one (`every`: all of them)."""
         if token is None:
             return []
         found: list[Actor] = []
@@ -616,7 +619,7 @@ class _Article:
             if actor is not None and all(not a.named or actor.entity != a.entity for a in found):
                 found.append(actor)
         named = [a for a in found if a.named]
-        return named or found[:1]
+        return found if every else named or found[:1]
 
     def subject_actors(self, verb: Token) -> list[Actor]:
         """The actors of a verb's subject: its own, or the one it shares through a relative
@@ -1167,6 +1170,7 @@ class Events:
                         or (not nested and (sources or targets or objects))
                     )
                 )
+                and not (sources and targets)  # "la visite du Premier ministre indien à Paris"
             ):
                 continue
             if verb is not None and not sources and not frame.alone:
@@ -1220,13 +1224,19 @@ class Events:
             # États-Unis" is Blinken's; the noun's own "de" actor only when it names none
             sources = self._support_actors(article, verb) or sources
         named = named or any(a.named for a in sources)
+        # the recipient hangs on the noun, or on its "de" complement ("la visite du Premier
+        # ministre indien à Paris")
+        holders = [token, *(c for c in token.children if c.dep_ == "nmod" and c.i > token.i)]
         for prep in frame.target:
-            for c in token.children:
+            for c in (c for holder in holders for c in holder.children):
                 if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and prep in _cases(c):
-                    targets = article.actors(c)
+                    targets = article.actors(c, every=prep == "entre")
                     if targets:
                         break
             if targets:
+                if prep == "entre" and not sources and len(targets) > 1:
+                    # "un entretien entre X et Y": the two parties
+                    sources, targets = targets[:1], targets[1:2]
                 break
         if not targets and verb is not None and frame.target:
             for prep in frame.target:
