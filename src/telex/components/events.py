@@ -64,6 +64,9 @@ TYPES = (
     "ASSAULT",
 )
 PLOVER_FILE = "plover.tsv"
+# The country of an unnamed actor the text calls foreign ("les militaires étrangers"): not the
+# country where the act happens, and no other that the text names.
+FOREIGN = "foreign"
 
 # Calendar values a timex may give an event: a year, a month or a day (a time of day is cut).
 _DATE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:T.*)?$")
@@ -143,6 +146,7 @@ class Grammar:
     denial_verbs: frozenset[str]
     reaction_marks: frozenset[str]
     topic_cases: frozenset[str]
+    foreign_adjectives: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -462,6 +466,8 @@ class _Article:
         nested: list[Token] = []
         for c in token.children:
             if c.dep_ == "amod" and c.pos_ == "ADJ":
+                if _lemma(c) in self.grammar.foreign_adjectives:
+                    return FOREIGN
                 hit = index.by_demonym(c.text)
                 if hit:
                     return hit.iso3
@@ -1085,6 +1091,9 @@ class Events:
             return None
         if any(_lemma(c) in ("aucun", "aucune") for c in token.children):
             return None
+        ident = article.index.get(token.i)
+        if ident and article.entities[ident].type in ("ORG", "MISC", "LOC"):
+            return None  # part of a name: "le Rassemblement national", "la Marche verte"
         top, setting = token, False
         while top.head.i != top.i:
             if top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
@@ -1472,6 +1481,8 @@ class Events:
                     if right - left > _SHORT_PHRASE:
                         left, right = min(c.i, left + 2), c.i
                     points.extend((left, right))
+        if _adjectival(item.clause) and item.clause.head.i < item.clause.i:
+            points.append(item.clause.head.i)  # "des mercenaires déployés par la Turquie"
         for actor in (source, target):
             if actor is not None and sent.start <= actor.tokens[0] < sent.end:
                 points.extend((actor.tokens[0], actor.tokens[1] - 1))
@@ -1534,7 +1545,9 @@ def _same_act(a: Event, b: Event) -> bool:
 
 def _country_of(actor: Actor | None, scene: str | None) -> str | None:
     """An actor's country; for an unnamed one, or no one, the country where the act happens.
-    A named actor of no country (the UN, the EU) keeps none."""
+    A named actor of no country (the UN, the EU) keeps none, and so do "foreign" ones."""
+    if actor is not None and actor.country == FOREIGN:
+        return None
     if actor is None or not actor.named:
         return (actor.country if actor else None) or scene
     return actor.country
