@@ -147,6 +147,7 @@ class Grammar:
     reaction_marks: frozenset[str]
     topic_cases: frozenset[str]
     foreign_adjectives: frozenset[str]
+    region_nouns: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -599,7 +600,10 @@ class _Article:
             for c in token.children:
                 if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "à"}:
                     found = self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
-                    if found and (descend or found.role != "LOC"):
+                    # a place under "le nord de", "la région de" tells where someone is
+                    # from, not who acts: "un ouvrier du nord de la France"
+                    whereabouts = _lemma(c) in self.grammar.region_nouns
+                    if found and (found.role != "LOC" or (descend and not whereabouts)):
                         return found
         return None
 
