@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -129,7 +130,6 @@ class Grammar:
     modal_verbs: frozenset[str]
     pass_through_verbs: frozenset[str]
     hypothetical_marks: frozenset[str]
-    report_marks: frozenset[str]
     support_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     transparent_nouns: frozenset[str]
@@ -148,10 +148,209 @@ class Grammar:
     topic_cases: frozenset[str]
     foreign_adjectives: frozenset[str]
     region_nouns: frozenset[str]
+    negation_particles: frozenset[str]
+    complementizers: frozenset[str]
+    condition_marks: frozenset[str]
+    done_marks: frozenset[str]
+    plural_pronouns: frozenset[str]
+    auxiliaries: frozenset[str]
+    participle_endings: frozenset[str]
+    elisions: dict[str, str]
+    contractions: dict[str, str]
+    genitive: str
+    dative: str
+    agent_case: str
+    pair_case: str
+    reflexive_pronoun: str
+    active_auxiliary: str
+    infinitive_ending: str
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
         return frame.type in self.verbal_types or f"{frame.type}/{frame.mode}" in self.verbal_types
+
+    def lemma(self, token: Token) -> str:
+        """The lowercase lemma, with typographic apostrophes and elided articles made plain."""
+        lemma = token.lemma_.lower().replace("’", "'")
+        return self.elisions.get(lemma, lemma)
+
+    def is_reflexive(self, token: Token) -> bool:
+        return any(
+            c.lemma_ == self.reflexive_pronoun
+            or ("Yes" in _morph(c, "Reflex") and c.dep_ != "nsubj")
+            for c in token.children
+        )
+
+    def cases(self, token: Token) -> set[str]:
+        """The prepositions heading a complement, contracted articles as their preposition."""
+        found = set()
+        for c in token.children:
+            if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < token.i):
+                word = c.lower_
+                found.add(self.contractions.get(word.replace("’", "'"), word))
+                found.add(self.lemma(c))
+                for f in c.children:
+                    if f.dep_ == "fixed":
+                        found.add(c.lower_ + " " + f.lower_)
+        return found
+
+    def forms(self, token: Token) -> set[str]:
+        """A word's lemma, its lowercase form and, for contracted articles, the preposition."""
+        lower = token.lower_
+        return {self.lemma(token), lower, self.contractions.get(lower.replace("’", "'"), lower)}
+
+    def has_dependent(self, token: Token, words: frozenset[str], depth: int = 3) -> bool:
+        """Whether one of the words depends on the token, directly or through a few words."""
+        for c in token.children:
+            if self.forms(c) & words:
+                return True
+            if depth > 1 and self.has_dependent(c, words, depth - 1):
+                return True
+        if depth < 3:
+            return False
+        # the parser sometimes hangs the word elsewhere: "garde à vue", "fin de non-recevoir"
+        following = token.doc[token.i + 1 : token.i + 4]
+        return any(self.lemma(t) in words for t in following if t.pos_ in ("NOUN", "ADJ", "VERB"))
+
+    def is_passive(self, token: Token) -> bool:
+        deps = {c.dep_ for c in token.children}
+        if deps & {"aux:pass", "obl:agent"}:
+            return True
+        if "nsubj:pass" in deps:  # unless "avoir" shows the active voice the parser missed
+            return not any(
+                c.dep_ == "aux:tense" and c.lemma_ == self.active_auxiliary for c in token.children
+            )
+        return self.adjectival(token)
+
+    def adjectival(self, token: Token) -> bool:
+        """A past participle used as an adjective: "les mercenaires déployés par la Turquie"."""
+        participle = "Part" in _morph(token, "VerbForm") and "Pres" not in _morph(token, "Tense")
+        has_aux = any(c.dep_ in ("aux", "aux:tense") for c in token.children)
+        if not participle or has_aux:
+            return False
+        if token.dep_ in ("acl", "amod", "xcomp"):
+            return True
+        if token.dep_ == "conj":
+            return self.is_passive(token.head)
+        return False
+
+    def pluperfect(self, token: Token) -> bool:
+        """Whether a token's clause is in the pluperfect ("avait annoncé"): a step back in time."""
+        head = token
+        for _ in range(6):
+            if _is_clause_head(head) or head.head.i == head.i:
+                break
+            head = head.head
+        return any(
+            c.dep_ in ("aux:tense", "aux")
+            and "Imp" in _morph(c, "Tense")
+            and c.lemma_ in self.auxiliaries
+            for c in head.children
+        ) and "Part" in _morph(head, "VerbForm")
+
+    def background(self, token: Token) -> bool:
+        """Whether a token's clause steps out of the story's time: a flashback in the pluperfect
+        ("avait annoncé le 20 juin"), a participle that describes ("des manifestations
+        déclenchées le 17 novembre")."""
+        head = token
+        for _ in range(6):
+            if _is_clause_head(head) or head.head.i == head.i:
+                break
+            head = head.head
+        bare_participle = (
+            "Part" in _morph(head, "VerbForm")
+            and "Pres" not in _morph(head, "Tense")
+            and not any(c.dep_.startswith("aux") for c in head.children)
+            and head.dep_ != "ROOT"
+        )
+        return self.pluperfect(head) or bare_participle
+
+    def governs_clause(self, token: Token) -> bool:
+        return any(
+            c.dep_ == "ccomp"
+            and any(m.dep_ == "mark" and self.lemma(m) in self.complementizers for m in c.children)
+            for c in token.children
+        )
+
+    def agent(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "obl:agent" or (
+                c.dep_ in ("obl", "obl:mod", "nmod") and self.agent_case in self.cases(c)
+            ):
+                return c
+        return None
+
+    def verb_lemmas(self, token: Token) -> Iterator[str]:
+        """The lemma of a verb, then the infinitives the lemmatiser missed: a present it left
+        as it is ("réclame"), a participle ("interpellés")."""
+        lemma = self.lemma(token)
+        yield lemma
+        ending = self.infinitive_ending
+        if lemma == token.lower_ and lemma.endswith(ending[:-1]) and not lemma.endswith(ending):
+            yield lemma[: len(lemma) - len(ending) + 1] + ending
+        if "Part" in _morph(token, "VerbForm"):
+            for suffix in sorted(self.participle_endings, key=len, reverse=True):
+                if token.lower_.endswith(suffix) and len(token.lower_) > len(suffix) + 1:
+                    yield token.lower_[: -len(suffix)] + ending
+                    break
+
+    def subject(self, verb: Token, impersonal: frozenset[str] = frozenset()) -> Token | None:
+        return next(self.subject_candidates(verb, impersonal), None)
+
+    def subject_candidates(
+        self, verb: Token, impersonal: frozenset[str] = frozenset()
+    ) -> Iterator[Token]:
+        """Who a verb's subject may be, nearest first: its own subject (a relative pronoun's
+        antecedent), a coordinated verb's, the object of a verb of control ("obligeant les
+        policiers à user de…"), the governing verb's subject for infinitives and participles."""
+        inverted = _incise_subject(verb)
+        if inverted is not None:
+            yield inverted
+            return
+        if any(c.dep_ in _SUBJECT_DEPS and c.i > verb.i for c in verb.children):
+            pass  # an inverted subject the parser found: the loop below yields it
+        current = verb
+        for _ in range(5):
+            for c in current.children:
+                if c.dep_ in _SUBJECT_DEPS or (
+                    c.dep_ == "expl:subj" and self.lemma(current) not in impersonal
+                ):
+                    if "Rel" in _morph(c, "PronType") and current.dep_.startswith("acl"):
+                        yield current.head
+                    else:
+                        yield c
+                    return
+            if current.dep_ == "acl:relcl":
+                yield current.head
+                return
+            head = current.head
+            if head.i == current.i:
+                return
+            if current.dep_ == "conj" and (
+                head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")
+            ):
+                current = head
+                continue
+            forms = _morph(current, "VerbForm")
+            if current.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg", "obl", "acl") and (
+                "Inf" in forms or "Part" in forms or "Ger" in forms
+            ):
+                if current.dep_ == "acl" and head.pos_ in _NOUNS:
+                    if "Pres" not in _morph(current, "Tense"):
+                        return
+                    yield head  # "une lettre … lui demandant": the letter's sender, below
+                    found = _noun_clause(head)
+                    if found is None:
+                        return
+                    current = found
+                    continue
+                if current.dep_ in ("xcomp", "obl:arg"):
+                    controller = _child(head, ("obj", "iobj"))
+                    if controller is not None:
+                        yield controller
+                current = head
+                continue
+            return
 
 
 @dataclass(frozen=True)
@@ -246,12 +445,19 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
     """The event lexicon and grammar of a language, loaded once."""
     data = read_toml(lang, "events.toml")
 
-    def words(key: str) -> frozenset[str]:
-        if key not in data:
-            raise DataError(f"lang/{lang}/events.toml: {key!r} is missing")
-        return frozenset(data[key])
+    def value(name: str, kind: str) -> Any:
+        if name not in data:
+            raise DataError(f"lang/{lang}/events.toml: {name!r} is missing")
+        found = data[name]
+        if kind.startswith("frozenset"):
+            return frozenset(found)
+        if kind.startswith("dict"):
+            return dict(found)
+        return str(found)
 
-    grammar = Grammar(**{name: words(name) for name in Grammar.__dataclass_fields__})
+    grammar = Grammar(
+        **{name: value(name, str(f.type)) for name, f in Grammar.__dataclass_fields__.items()}
+    )
     actors: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for row in read_table(lang, "event_actors.tsv"):
         phrase = tuple(row["phrase"].split())
@@ -304,40 +510,6 @@ def _role_of_code(code: str | None, country: str | None) -> str | None:
 
 def _morph(token: Token, feature: str) -> list[str]:
     return list(token.morph.get(feature, []))
-
-
-_ELIDED = {"l'": "le", "d'": "de", "qu'": "que", "n'": "ne", "s'": "se", "j'": "je"}
-
-
-def _lemma(token: Token) -> str:
-    """The lowercase lemma, with typographic apostrophes and elided articles made plain."""
-    lemma = token.lemma_.lower().replace("’", "'")
-    return _ELIDED.get(lemma, lemma)
-
-
-def _is_reflexive(token: Token) -> bool:
-    return any(
-        c.lemma_ == "se" or ("Yes" in _morph(c, "Reflex") and c.dep_ != "nsubj")
-        for c in token.children
-    )
-
-
-def _cases(token: Token) -> set[str]:
-    """The prepositions heading a complement ("au" and "aux" count as "à", "du" as "de")."""
-    found = set()
-    for c in token.children:
-        if c.dep_ in ("case", "mark") or (c.dep_ == "fixed" and c.i < token.i):
-            word = c.lower_
-            found.add(
-                {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}.get(
-                    word, word
-                )
-            )
-            found.add(_lemma(c))
-            for f in c.children:
-                if f.dep_ == "fixed":
-                    found.add(c.lower_ + " " + f.lower_)
-    return found
 
 
 class _Article:
@@ -449,13 +621,15 @@ class _Article:
     def group_code(self, token: Token) -> str | None:
         """The role code of a noun naming an unnamed actor ("manifestants", "la police"); ""
         for a role whose code the text does not settle ("son homologue"); None for no actor."""
-        lemma = _lemma(token)
+        lemma = self.grammar.lemma(token)
         for phrase, code in self.lexicon.actors.get(lemma, ()) or self.lexicon.actors.get(
             token.text, ()
         ):
             if len(phrase) == 1:
                 return code
-            following = [_lemma(t) for t in self.doc[token.i + 1 : token.i + len(phrase)]]
+            following = [
+                self.grammar.lemma(t) for t in self.doc[token.i + 1 : token.i + len(phrase)]
+            ]
             if tuple(following) == phrase[1:]:
                 return code
         found = self.lexicon.roles.get(lemma)
@@ -467,7 +641,7 @@ class _Article:
         nested: list[Token] = []
         for c in token.children:
             if c.dep_ == "amod" and c.pos_ == "ADJ":
-                if _lemma(c) in self.grammar.foreign_adjectives:
+                if self.grammar.lemma(c) in self.grammar.foreign_adjectives:
                     return FOREIGN
                 hit = index.by_demonym(c.text)
                 if hit:
@@ -533,10 +707,10 @@ class _Article:
             for t in self.unit(token)
             if (t.idx < span[0] or t.idx >= span[1])
             and t.pos_ == "VERB"
-            and _lemma(t) in self.grammar.report_verbs
+            and self.grammar.lemma(t) in self.grammar.report_verbs
         ]
         for verb in sorted(verbs, key=lambda t: abs(t.idx - span[0])):
-            for subject in _subject_candidates(verb, self.grammar.impersonal_verbs):
+            for subject in self.grammar.subject_candidates(verb, self.grammar.impersonal_verbs):
                 found = self.actor_at(subject, quote_ok=False)
                 if found is not None:
                     return found
@@ -571,9 +745,7 @@ class _Article:
             if word in self.grammar.first_person and quote_ok:
                 return self.speaker_of(token)
             if word in self.grammar.third_person:
-                return self._antecedent(
-                    token, plural=word.startswith(("ils", "elles", "ceux", "celles"))
-                )
+                return self._antecedent(token, plural=word in self.grammar.plural_pronouns)
             if word in self.grammar.people_pronouns:
                 return Actor(None, None, None, None, None, (token.i, token.i + 1), plural=True)
             if "Card" not in _morph(token, "NumType"):
@@ -588,7 +760,15 @@ class _Article:
             "DET",
         ):  # "22 des 27 gouvernements", "certains d'entre eux"
             for c in token.children:
-                if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "entre"}:
+                if (
+                    c.dep_ == "nmod"
+                    and c.i > token.i
+                    and self.grammar.cases(c)
+                    & {
+                        self.grammar.genitive,
+                        self.grammar.pair_case,
+                    }
+                ):
                     return self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
             return None
         if token.pos_ not in _NOUNS and token.pos_ != "ADJ":
@@ -598,11 +778,19 @@ class _Article:
             return group
         if depth < _MAX_DEPTH:
             for c in token.children:
-                if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "à"}:
+                if (
+                    c.dep_ == "nmod"
+                    and c.i > token.i
+                    and self.grammar.cases(c)
+                    & {
+                        self.grammar.genitive,
+                        self.grammar.dative,
+                    }
+                ):
                     found = self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
                     # a place under "le nord de", "la région de" tells where someone is
                     # from, not who acts: "un ouvrier du nord de la France"
-                    whereabouts = _lemma(c) in self.grammar.region_nouns
+                    whereabouts = self.grammar.lemma(c) in self.grammar.region_nouns
                     if found and (found.role != "LOC" or (descend and not whereabouts)):
                         return found
         return None
@@ -616,9 +804,7 @@ class _Article:
             return None
         return replace(previous[0], tokens=(token.i, token.i + 1))
 
-    def actors(
-        self, token: Token | None, *, every: bool = False, **kwargs: bool
-    ) -> list[Actor]:
+    def actors(self, token: Token | None, *, every: bool = False, **kwargs: bool) -> list[Actor]:
         """The actors of an argument and of the arguments coordinated with it: the named
         ones, or the first unnamed one (`every`: all of them)."""
         if token is None:
@@ -634,7 +820,7 @@ class _Article:
     def subject_actors(self, verb: Token) -> list[Actor]:
         """The actors of a verb's subject: its own, or the one it shares through a relative
         pronoun, coordination, control ("obligeant les policiers à user de…") or a participle."""
-        for candidate in _subject_candidates(verb, self.grammar.impersonal_verbs):
+        for candidate in self.grammar.subject_candidates(verb, self.grammar.impersonal_verbs):
             if candidate.lower_ in self.grammar.first_person and self.in_quote(candidate) is None:
                 return []
             found = self.actors(candidate, descend=False)
@@ -662,7 +848,9 @@ class _Article:
             head = t
             while head.head.i != head.i and self.index.get(head.head.i) == ident:
                 head = head.head
-            cases = _cases(head) or ({self.doc[head.i - 1].lower_} if head.i > 0 else set())
+            cases = self.grammar.cases(head) or (
+                {self.doc[head.i - 1].lower_} if head.i > 0 else set()
+            )
             found = cases & self.grammar.place_cases
             if found and not (
                 found <= self.grammar.topic_cases and self._polity(self.entities[ident])
@@ -689,7 +877,7 @@ class _Article:
             if any(s <= timex.start < e for s, e in self.quote_spans):
                 continue
             span = self.doc.char_span(timex.start, timex.end, alignment_mode="expand")
-            if span is not None and _background(span.root):
+            if span is not None and self.grammar.background(span.root):
                 continue
             found = value
         return found
@@ -834,12 +1022,12 @@ class Events:
 
     def _frame_ok(self, token: Token, frame: Frame, passive: bool) -> bool:
         """Whether a frame's syntactic conditions hold at a verb."""
-        reflexive = _is_reflexive(token)
+        reflexive = self.grammar.is_reflexive(token)
         if frame.reflexive == "se" and not reflexive:
             return False
         if frame.reflexive == "no" and reflexive:
             return False
-        if frame.needs and not _has_dependent(token, frame.needs):
+        if frame.needs and not self.grammar.has_dependent(token, frame.needs):
             return False
         for c in frame.when:
             if (
@@ -847,7 +1035,7 @@ class Events:
                 or (c.kind == "active" and passive)
                 or (c.kind == "inf" and not _governs_infinitive(token))
                 or (c.kind == "noinf" and _governs_infinitive(token))
-                or (c.kind == "noclause" and _governs_clause(token))
+                or (c.kind == "noclause" and self.grammar.governs_clause(token))
             ):
                 return False
         return True
@@ -888,14 +1076,14 @@ class Events:
         frames = next(
             (
                 self.lexicon.verbs[lemma]
-                for lemma in _verb_lemmas(token)
+                for lemma in self.grammar.verb_lemmas(token)
                 if lemma in self.lexicon.verbs
             ),
             None,
         )
         if not frames:
             return None
-        passive = _is_passive(token)
+        passive = self.grammar.is_passive(token)
         in_quote = article.in_quote(token) is not None
         for frame in frames:
             if not self._frame_ok(token, frame, passive):
@@ -910,7 +1098,7 @@ class Events:
                 continue
             if frame.target_required and not targets:
                 continue
-            subject = _subject(token, self.grammar.impersonal_verbs)
+            subject = self.grammar.subject(token, self.grammar.impersonal_verbs)
             if passive:
                 if _child(token, ("csubj", "csubj:pass")) is not None:
                     return None  # "aller à l'encontre de … est interdit": no one is acted on
@@ -923,7 +1111,7 @@ class Events:
                     return None  # "nous sommes bombardés d'images": a figure of speech
                 if (
                     not sources
-                    and (self.grammar.verbal(frame) or _adjectival(token))
+                    and (self.grammar.verbal(frame) or self.grammar.adjectival(token))
                     and not (frame.type == "ACCUSE" and frame.mode in ("allege", "investigate"))
                 ):
                     continue
@@ -942,9 +1130,11 @@ class Events:
         for t in article.unit(verb):
             if t.i == verb.i or not _is_clause_head(t) or t.dep_ not in ("advcl", "obl", "ccomp"):
                 continue
-            marks = {_lemma(m) for m in t.children if m.dep_ == "mark"}
-            marks |= {_lemma(f) for m in t.children if m.dep_ == "mark" for f in m.children}
-            if not marks & self.grammar.reaction_marks or not marks & {"que"}:
+            marks = {self.grammar.lemma(m) for m in t.children if m.dep_ == "mark"}
+            marks |= {
+                self.grammar.lemma(f) for m in t.children if m.dep_ == "mark" for f in m.children
+            }
+            if not marks & self.grammar.reaction_marks or not marks & self.grammar.complementizers:
                 continue
             subject = _child(t, _SUBJECT_DEPS)
             found = [a for a in article.actors(subject, descend=False) if a.named]
@@ -964,7 +1154,7 @@ class Events:
     ) -> tuple[list[Actor], list[Actor], list[Actor]]:
         """Sources, targets and the object's actors (what "obj=" conditions test)."""
         if passive:
-            subject_actors = article.actors(_agent(token), descend=False)
+            subject_actors = article.actors(self.grammar.agent(token), descend=False)
             object_actors = article.actors(_patient(token))
         else:
             subject_actors = article.subject_actors(token)
@@ -989,7 +1179,11 @@ class Events:
                 targets = self._prep_actors(article, token, slot)
             if targets:
                 break
-        if not targets and len(sources) > 1 and (frame.type in _SYMMETRIC or _is_reflexive(token)):
+        if (
+            not targets
+            and len(sources) > 1
+            and (frame.type in _SYMMETRIC or self.grammar.is_reflexive(token))
+        ):
             # reciprocal and symmetric acts: "X et Y se sont rencontrés", "X et Y ont signé"
             sources, targets = sources[:1], sources[1:2]
         objects = subject_actors if frame.source == "obj" else object_actors
@@ -1000,7 +1194,9 @@ class Events:
     def _prep_actors(self, article: _Article, token: Token, prep: str) -> list[Actor]:
         """Actors in complements of the verb (or of its object) headed by a preposition."""
         holders = [token]
-        obj = _child(token, ("obj",)) or (_patient(token) if _is_passive(token) else None)
+        obj = _child(token, ("obj",)) or (
+            _patient(token) if self.grammar.is_passive(token) else None
+        )
         if obj is not None:
             holders.append(obj)
         for holder in holders:
@@ -1009,7 +1205,7 @@ class Events:
                     continue
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     continue
-                if prep in _cases(c):
+                if prep in self.grammar.cases(c):
                     actors = article.actors(c)
                     if actors:
                         return actors
@@ -1031,14 +1227,14 @@ class Events:
                 return None
             infinitive = "Inf" in _morph(verb, "VerbForm")
             if not infinitive or _compound(verb):
-                if infinitive and _lemma(verb.head) in self.grammar.modal_verbs:
+                if infinitive and self.grammar.lemma(verb.head) in self.grammar.modal_verbs:
                     return None
                 return verb
             governor = verb.head
             through = self.grammar.pass_through_verbs | (
                 self.grammar.report_verbs if verbal else frozenset()
             )
-            if governor.i == verb.i or _lemma(governor) not in through:
+            if governor.i == verb.i or self.grammar.lemma(governor) not in through:
                 return None
             verb = governor
         return None
@@ -1047,27 +1243,29 @@ class Events:
         words = {
             c.lower_ for c in verb.children if c.dep_ in ("advmod", "mark", "case", "det", "cc")
         }
-        words |= {_lemma(c) for c in verb.children if c.dep_ in ("advmod", "det")}
-        if words & {"ne", "n'", "n’"}:
+        words |= {self.grammar.lemma(c) for c in verb.children if c.dep_ in ("advmod", "det")}
+        words = {w.replace("’", "'") for w in words}
+        if words & self.grammar.negation_particles:
             restricted = any(
                 c.lower_ in self.grammar.restrictive and c.i > verb.i
                 for c in verb.children
                 if c.dep_ in ("advmod", "mark", "fixed", "cc")
             )
-            return not restricted or bool(words & {"pas", "jamais", "guère", "nullement"})
-        return bool(words & {"pas", "jamais", "sans", "nullement"})
+            return not restricted or bool(words & self.grammar.negations)
+        return bool(words & self.grammar.negations)
 
     def _hypothetical(self, article: _Article, verb: Token) -> bool:
-        marks = {_lemma(c) for c in verb.children if c.dep_ == "mark"}
+        marks = {self.grammar.lemma(c) for c in verb.children if c.dep_ == "mark"}
         if marks & self.grammar.hypothetical_marks and not (
-            _compound(verb) and marks & {"pour", "après"}
+            _compound(verb) and marks & self.grammar.done_marks
         ):
             return True
         for c in verb.children:
-            if c.dep_ == "aux" and _lemma(c) in self.grammar.modal_verbs:
+            if c.dep_ == "aux" and self.grammar.lemma(c) in self.grammar.modal_verbs:
                 return True
             if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and _lemma(m) == "si" for m in c.children
+                m.dep_ == "mark" and self.grammar.lemma(m) in self.grammar.condition_marks
+                for m in c.children
             ):
                 return True  # the consequence of a condition: "si l'Iran refuse, … imposeront"
         moods = set(_morph(verb, "Mood"))
@@ -1076,13 +1274,13 @@ class Events:
                 moods |= set(_morph(c, "Mood"))
         if "Cnd" in moods:
             # the future of the past in reported speech ("a annoncé que … seraient mobilisés")
-            reported = verb.dep_ in ("ccomp", "advcl") and _lemma(verb.head) in (
+            reported = verb.dep_ in ("ccomp", "advcl") and self.grammar.lemma(verb.head) in (
                 self.grammar.report_verbs
             )
             return not reported
         return (
             verb.dep_ in ("xcomp", "ccomp")
-            and _lemma(verb.head) in self.grammar.modal_verbs
+            and self.grammar.lemma(verb.head) in self.grammar.modal_verbs
             and ("Inf" in _morph(verb, "VerbForm") or "Sub" in _morph(verb, "Mood"))
         )
 
@@ -1090,18 +1288,26 @@ class Events:
     def _from_noun(self, article: _Article, token: Token, consumed: set[int]) -> _Found | None:
         if token.pos_ not in _NOUNS:
             return None
-        frames = self.lexicon.nouns.get(_lemma(token)) or self.lexicon.nouns.get(token.lower_)
+        frames = self.lexicon.nouns.get(self.grammar.lemma(token)) or self.lexicon.nouns.get(
+            token.lower_
+        )
         if not frames:
             return None
-        if any(_lemma(c) in ("aucun", "aucune") for c in token.children):
+        if any(
+            c.dep_ == "det" and self.grammar.lemma(c) in self.grammar.negations
+            for c in token.children
+        ):
             return None
         ident = article.index.get(token.i)
         if ident and article.entities[ident].type in ("ORG", "MISC", "LOC"):
             return None  # part of a name: "le Rassemblement national", "la Marche verte"
         top, setting = token, False
         while top.head.i != top.i:
-            if top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
-                setting = setting or _lemma(top.head) in self.grammar.setting_nouns
+            if (
+                top.dep_ == "nmod"
+                and self.grammar.lemma(top.head) in self.grammar.transparent_nouns
+            ):
+                setting = setting or self.grammar.lemma(top.head) in self.grammar.setting_nouns
             elif not article.in_timex(top.head):
                 break  # a date is no governor: "a donné vendredi un feu vert" parsed under it
             top = top.head
@@ -1112,7 +1318,7 @@ class Events:
         if governor is not None and (
             governor.pos_ in ("VERB", "AUX") or _morph(governor, "VerbForm")
         ):
-            lemma = _lemma(governor)
+            lemma = self.grammar.lemma(governor)
             if top.dep_ in _NOUN_ARG_DEPS and (
                 lemma in self.grammar.support_verbs
                 or (instrument and lemma in self.grammar.weapon_verbs)
@@ -1127,7 +1333,10 @@ class Events:
                 and not setting
                 and (
                     top.dep_ in ("obj", "obl:arg", "nsubj:pass", "xcomp", "iobj")
-                    or (top.dep_ in ("obl", "obl:mod") and _cases(top) & {"à", "de"})
+                    or (
+                        top.dep_ in ("obl", "obl:mod")
+                        and self.grammar.cases(top) & {self.grammar.dative, self.grammar.genitive}
+                    )
                 )
             ):
                 return None  # what another event is about ("réclament sa démission")
@@ -1136,7 +1345,10 @@ class Events:
             return None  # a noun's complement ("l'importance du soutien")
         if support is None:
             for c in token.children:
-                if c.dep_ in ("acl", "acl:relcl") and _lemma(c) in self.grammar.support_verbs:
+                if (
+                    c.dep_ in ("acl", "acl:relcl")
+                    and self.grammar.lemma(c) in self.grammar.support_verbs
+                ):
                     attached = c
                     break
         if attached is None and top.i != token.i:  # "une série d'attentats revendiqués par"
@@ -1144,7 +1356,7 @@ class Events:
                 (
                     c
                     for c in top.children
-                    if c.dep_ == "acl" and _lemma(c) in self.grammar.support_verbs
+                    if c.dep_ == "acl" and self.grammar.lemma(c) in self.grammar.support_verbs
                 ),
                 None,
             )
@@ -1156,8 +1368,8 @@ class Events:
         for frame in frames:
             if (
                 frame.needs
-                and not _has_dependent(token, frame.needs)
-                and not (verb is not None and _lemma(verb) in frame.needs)
+                and not self.grammar.has_dependent(token, frame.needs)
+                and not (verb is not None and self.grammar.lemma(verb) in frame.needs)
             ):
                 continue
             sources, targets, objects, named = self._noun_actors(article, token, frame, verb)
@@ -1190,7 +1402,9 @@ class Events:
                 continue  # "la demande a été faite": a mention again, by nobody new
             if in_quote:
                 subject = (
-                    _subject(verb, self.grammar.impersonal_verbs) if verb is not None else None
+                    self.grammar.subject(verb, self.grammar.impersonal_verbs)
+                    if verb is not None
+                    else None
                 )
                 if not self._quoted_ok(article, frame, subject, sources):
                     return None
@@ -1214,7 +1428,11 @@ class Events:
         noun, and whether the noun named an actor of its own."""
         own: list[Actor] = []
         for c in token.children:
-            if c.dep_ == "nmod" and c.i > token.i and _cases(c) & {"de", "des", "du"}:
+            if (
+                c.dep_ == "nmod"
+                and c.i > token.i
+                and self.grammar.genitive in self.grammar.cases(c)
+            ):
                 own = article.actors(c, descend=frame.de == "target")
                 if own:
                     break
@@ -1242,12 +1460,18 @@ class Events:
         holders = [token, *(c for c in token.children if c.dep_ == "nmod" and c.i > token.i)]
         for prep in frame.target:
             for c in (c for holder in holders for c in holder.children):
-                if c.dep_ in ("nmod", "obl", "obl:arg", "obl:mod", "acl") and prep in _cases(c):
-                    targets = article.actors(c, every=prep == "entre")
+                if c.dep_ in (
+                    "nmod",
+                    "obl",
+                    "obl:arg",
+                    "obl:mod",
+                    "acl",
+                ) and prep in self.grammar.cases(c):
+                    targets = article.actors(c, every=prep == self.grammar.pair_case)
                     if targets:
                         break
             if targets:
-                if prep == "entre" and not sources and len(targets) > 1:
+                if prep == self.grammar.pair_case and not sources and len(targets) > 1:
                     # "un entretien entre X et Y": the two parties
                     sources, targets = targets[:1], targets[1:2]
                 break
@@ -1263,8 +1487,8 @@ class Events:
     def _support_actors(article: _Article, verb: Token) -> list[Actor]:
         """The actor of a support verb: its agent, the subject of its relative clause ("la
         promesse qu'a faite X"), or its subject."""
-        if _is_passive(verb) or verb.dep_ == "acl":
-            return article.actors(_agent(verb), descend=False)
+        if article.grammar.is_passive(verb) or verb.dep_ == "acl":
+            return article.actors(article.grammar.agent(verb), descend=False)
         if verb.dep_ == "acl:relcl":
             return article.actors(_child(verb, ("nsubj",)), descend=False)
         return article.subject_actors(verb)
@@ -1274,7 +1498,7 @@ class Events:
         """The agent of a participle on a noun: "des attentats revendiqués par l'EI"."""
         for c in noun.children:
             if c.dep_ == "acl" and "Part" in _morph(c, "VerbForm"):
-                agent = _agent(c)
+                agent = article.grammar.agent(c)
                 if agent is not None:
                     return article.actors(agent, descend=False)
         return []
@@ -1288,13 +1512,13 @@ class Events:
         if nested:
             return False
         top = token
-        while top.dep_ == "nmod" and _lemma(top.head) in self.grammar.transparent_nouns:
+        while top.dep_ == "nmod" and self.grammar.lemma(top.head) in self.grammar.transparent_nouns:
             top = top.head
         head = top.head
         if head.i != top.i and (head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")):
             if (
                 top.dep_ in ("nsubj", "nsubj:pass")
-                and _lemma(head) in self.grammar.occurrence_verbs
+                and self.grammar.lemma(head) in self.grammar.occurrence_verbs
             ):
                 return True
             clause = list(_clause_tokens(head))
@@ -1368,7 +1592,7 @@ class Events:
         clause = item.clause
         while clause.dep_ == "conj" and not any(c.dep_.startswith("aux") for c in clause.children):
             clause = clause.head  # "a salué … et félicité": the tense of the first verb
-        if _pluperfect(clause) or _adjectival(clause):
+        if article.grammar.pluperfect(clause) or article.grammar.adjectival(clause):
             return False
         if article.in_quote(item.trigger) is not None:
             return not _future(clause)
@@ -1485,7 +1709,7 @@ class Events:
                     if right - left > _SHORT_PHRASE:
                         left, right = min(c.i, left + 2), c.i
                     points.extend((left, right))
-        if _adjectival(item.clause) and item.clause.head.i < item.clause.i:
+        if article.grammar.adjectival(item.clause) and item.clause.head.i < item.clause.i:
             points.append(item.clause.head.i)  # "des mercenaires déployés par la Turquie"
         for actor in (source, target):
             if actor is not None and sent.start <= actor.tokens[0] < sent.end:
@@ -1571,45 +1795,12 @@ def _code(actor: Actor | None, country: str | None) -> str | None:
 
 
 # -- syntax helpers ----------------------------------------------------------------------------
-def _background(token: Token) -> bool:
-    """Whether a token's clause steps out of the story's time: a flashback in the pluperfect
-    ("avait annoncé le 20 juin"), a participle that describes ("des manifestations
-    déclenchées le 17 novembre")."""
-    head = token
-    for _ in range(6):
-        if _is_clause_head(head) or head.head.i == head.i:
-            break
-        head = head.head
-    bare_participle = (
-        "Part" in _morph(head, "VerbForm")
-        and "Pres" not in _morph(head, "Tense")
-        and not any(c.dep_.startswith("aux") for c in head.children)
-        and head.dep_ != "ROOT"
-    )
-    return _pluperfect(head) or bare_participle
-
-
 def _future(verb: Token) -> bool:
     """A verb in the future or the conditional, itself or through its auxiliary."""
     for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
         if "Fut" in _morph(t, "Tense") or "Cnd" in _morph(t, "Mood"):
             return True
     return False
-
-
-def _pluperfect(token: Token) -> bool:
-    """Whether a token's clause is in the pluperfect ("avait annoncé"): a step back in time."""
-    head = token
-    for _ in range(6):
-        if _is_clause_head(head) or head.head.i == head.i:
-            break
-        head = head.head
-    return any(
-        c.dep_ in ("aux:tense", "aux")
-        and "Imp" in _morph(c, "Tense")
-        and c.lemma_ in ("avoir", "être")
-        for c in head.children
-    ) and "Part" in _morph(head, "VerbForm")
 
 
 def _loose_object(verb: Token) -> Token | None:
@@ -1641,51 +1832,6 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
-_CONTRACTED = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "d’": "de"}
-
-
-def _forms(token: Token) -> set[str]:
-    """A word's lemma, its lowercase form and, for contracted articles, the preposition."""
-    lower = token.lower_
-    return {_lemma(token), lower, _CONTRACTED.get(lower, lower)}
-
-
-def _has_dependent(token: Token, words: frozenset[str], depth: int = 3) -> bool:
-    """Whether one of the words depends on the token, directly or through a few words."""
-    for c in token.children:
-        if _forms(c) & words:
-            return True
-        if depth > 1 and _has_dependent(c, words, depth - 1):
-            return True
-    if depth < 3:
-        return False
-    # the parser sometimes hangs the word elsewhere: "garde à vue", "fin de non-recevoir"
-    following = token.doc[token.i + 1 : token.i + 4]
-    return any(_lemma(t) in words for t in following if t.pos_ in ("NOUN", "ADJ", "VERB"))
-
-
-def _is_passive(token: Token) -> bool:
-    deps = {c.dep_ for c in token.children}
-    if deps & {"aux:pass", "obl:agent"}:
-        return True
-    if "nsubj:pass" in deps:  # unless "avoir" shows the active voice the parser missed
-        return not any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in token.children)
-    return _adjectival(token)
-
-
-def _adjectival(token: Token) -> bool:
-    """A past participle used as an adjective: "les mercenaires déployés par la Turquie"."""
-    participle = "Part" in _morph(token, "VerbForm") and "Pres" not in _morph(token, "Tense")
-    has_aux = any(c.dep_ in ("aux", "aux:tense") for c in token.children)
-    if not participle or has_aux:
-        return False
-    if token.dep_ in ("acl", "amod", "xcomp"):
-        return True
-    if token.dep_ == "conj":
-        return _is_passive(token.head)
-    return False
-
-
 def _compound(verb: Token) -> bool:
     """A compound infinitive ("avoir agressé", "être arrivé"): a done act."""
     return any(
@@ -1699,70 +1845,6 @@ def _governs_infinitive(token: Token) -> bool:
         c.dep_ in ("xcomp", "ccomp", "obl:arg", "obl", "advcl") and "Inf" in _morph(c, "VerbForm")
         for c in token.children
     )
-
-
-def _governs_clause(token: Token) -> bool:
-    return any(
-        c.dep_ == "ccomp"
-        and any(m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’") for m in c.children)
-        for c in token.children
-    )
-
-
-def _subject(verb: Token, impersonal: frozenset[str] = frozenset()) -> Token | None:
-    return next(_subject_candidates(verb, impersonal), None)
-
-
-def _subject_candidates(verb: Token, impersonal: frozenset[str] = frozenset()) -> Iterator[Token]:
-    """Who a verb's subject may be, nearest first: its own subject (a relative pronoun's
-    antecedent), a coordinated verb's, the object of a verb of control ("obligeant les
-    policiers à user de…"), the governing verb's subject for infinitives and participles."""
-    inverted = _incise_subject(verb)
-    if inverted is not None:
-        yield inverted
-        return
-    if any(c.dep_ in _SUBJECT_DEPS and c.i > verb.i for c in verb.children):
-        pass  # an inverted subject the parser found: the loop below yields it
-    current = verb
-    for _ in range(5):
-        for c in current.children:
-            if c.dep_ in _SUBJECT_DEPS or (
-                c.dep_ == "expl:subj" and _lemma(current) not in impersonal
-            ):
-                if "Rel" in _morph(c, "PronType") and current.dep_.startswith("acl"):
-                    yield current.head
-                else:
-                    yield c
-                return
-        if current.dep_ == "acl:relcl":
-            yield current.head
-            return
-        head = current.head
-        if head.i == current.i:
-            return
-        if current.dep_ == "conj" and (head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")):
-            current = head
-            continue
-        forms = _morph(current, "VerbForm")
-        if current.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg", "obl", "acl") and (
-            "Inf" in forms or "Part" in forms or "Ger" in forms
-        ):
-            if current.dep_ == "acl" and head.pos_ in _NOUNS:
-                if "Pres" not in _morph(current, "Tense"):
-                    return
-                yield head  # "une lettre … lui demandant": the letter's sender, below
-                found = _noun_clause(head)
-                if found is None:
-                    return
-                current = found
-                continue
-            if current.dep_ in ("xcomp", "obl:arg"):
-                controller = _child(head, ("obj", "iobj"))
-                if controller is not None:
-                    yield controller
-            current = head
-            continue
-        return
 
 
 _CLOSING_MARKS = frozenset('»”"')
@@ -1785,13 +1867,6 @@ def _incise_subject(verb: Token) -> Token | None:
             and c.pos_ in _NOUNS
             and not any(g.dep_ == "case" for g in c.children)
         ):
-            return c
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "obl:agent" or (c.dep_ in ("obl", "obl:mod", "nmod") and "par" in _cases(c)):
             return c
     return None
 
@@ -1836,19 +1911,6 @@ def _noun_clause(noun: Token) -> Token | None:
             return head
         current = head
     return None
-
-
-def _verb_lemmas(token: Token) -> Iterator[str]:
-    """The lemma of a verb, then the infinitives the lemmatiser missed: a present it left as
-    it is ("réclame"), a participle ("interpellés")."""
-    lemma = _lemma(token)
-    yield lemma
-    if lemma.endswith("e") and lemma == token.lower_:
-        yield lemma + "r"
-    if "Part" in _morph(token, "VerbForm"):
-        match = re.fullmatch(r"(.+?)(é|ée|és|ées)", token.lower_)
-        if match:
-            yield match.group(1) + "er"
 
 
 @Language.factory(
