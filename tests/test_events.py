@@ -284,6 +284,66 @@ TABLE: list[tuple[str, tuple[str, str | None, str | None] | None]] = [
     ("Les manifestants veulent bloquer le port.", None),
     ("Les policiers auraient pu arrêter le suspect.", None),
     ("La Serbie menace-t-elle le Kosovo ?", None),
+    # a third set of longer sentences (11 of these 20 passed at once; one more, whose
+    # source the entity layer does not recognise, is left out)
+    (
+        "Le ministre de l'Intérieur, Gérald Darmanin, a annoncé mardi l'expulsion de deux "
+        "imams étrangers.",
+        ("COERCE", "FRA", None),
+    ),
+    (
+        "Plus de 200 personnes ont été interpellées lors des émeutes qui ont secoué "
+        "Marseille samedi.",
+        ("COERCE", "FRA", "FRA"),
+    ),
+    (
+        "Selon l'armée ukrainienne, des drones russes ont frappé Odessa dans la nuit.",
+        ("ASSAULT", "RUS", None),
+    ),
+    (
+        "Des milliers d'Iraniens sont descendus dans la rue jeudi pour protester contre le régime.",
+        ("PROTEST", "IRN", None),
+    ),
+    (
+        "Le président brésilien Lula a reçu lundi à Brasilia son homologue argentin.",
+        ("CONSULT", "ARG", "BRA"),
+    ),
+    (
+        "La justice belge a condamné mercredi l'ancien bourgmestre à deux ans de prison "
+        "avec sursis.",
+        ("SANCTION", "BEL", None),
+    ),
+    (
+        "La Commission européenne a infligé une amende de 400 millions d'euros à Google.",
+        ("SANCTION", None, None),
+    ),
+    ("Les syndicats ont lancé un appel à la grève générale pour jeudi.", ("REQUEST", None, None)),
+    (
+        "Le gouvernement tchadien a décrété l'état d'urgence dans trois provinces.",
+        ("COERCE", "TCD", None),
+    ),
+    (
+        "Les forces de sécurité ont dispersé la foule à coups de gaz lacrymogène à Conakry.",
+        ("ASSAULT", "GIN", None),
+    ),
+    (
+        "Le Premier ministre japonais a présenté ses excuses à la Corée du Sud.",
+        ("SUPPORT", "JPN", "KOR"),
+    ),
+    (
+        "L'ambassadeur de France a été convoqué par le ministère algérien des Affaires étrangères.",
+        ("ACCUSE", "DZA", "FRA"),
+    ),
+    (
+        "Après des heures de négociations, les rebelles ont accepté un cessez-le-feu.",
+        ("AGREE", None, None),
+    ),
+    ("Les talibans ont libéré vendredi deux travailleurs humanitaires.", ("RETREAT", None, None)),
+    ("Le chef de l'État a promis de ne jamais céder à la violence.", ("AGREE", "FRA", None)),
+    ("Aucun accord n'a été trouvé entre Washington et Pékin.", None),
+    ("Le président pourrait se rendre à Moscou la semaine prochaine.", None),
+    ("Les manifestants n'ont pas été dispersés par la police.", None),
+    ("Le sénateur a démenti toute rencontre avec l'ambassadeur russe.", None),
     # negated, hypothetical, wished, planned, asked, quoted: no event
     ("Le président français n'a pas rencontré son homologue algérien.", None),
     ("La Russie pourrait attaquer l'Ukraine dans les prochains jours.", None),

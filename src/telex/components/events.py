@@ -164,6 +164,7 @@ class Grammar:
     reflexive_pronoun: str
     active_auxiliary: str
     infinitive_ending: str
+    motion_verbs: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -214,8 +215,10 @@ class Grammar:
 
     def is_passive(self, token: Token) -> bool:
         deps = {c.dep_ for c in token.children}
-        if deps & {"aux:pass", "obl:agent"}:
+        if "obl:agent" in deps:
             return True
+        if "aux:pass" in deps:  # "sont descendus" is active: a verb conjugated with "être"
+            return self.lemma(token) not in self.motion_verbs
         if "nsubj:pass" in deps:  # unless "avoir" shows the active voice the parser missed
             return not any(
                 c.dep_ == "aux:tense" and c.lemma_ == self.active_auxiliary for c in token.children
@@ -776,6 +779,11 @@ class _Article:
         group = self.group_actor(token)
         if group:
             return group
+        if not token.is_lower and token.pos_ in _NOUNS:  # "des milliers d'Iraniens"
+            people = countries().by_demonym(token.text)
+            if people is not None and token.text[:1].isupper():
+                span = (token.i, token.i + 1)
+                return Actor(None, token.text, people.iso3, None, None, span, plural=True)
         if depth < _MAX_DEPTH:
             for c in token.children:
                 if (
@@ -881,6 +889,13 @@ class _Article:
                 continue
             found = value
         return found
+
+    def object_of(self, verb: Token) -> Token | None:
+        """A verb's direct object, not a date the parser took for one ("a reçu lundi …")."""
+        for c in verb.children:
+            if c.dep_ == "obj" and not self.in_timex(c):
+                return c
+        return None
 
     def in_timex(self, token: Token) -> bool:
         return any(t.start <= token.idx < t.end for t in self.timexes)
@@ -1158,7 +1173,7 @@ class Events:
             object_actors = article.actors(_patient(token))
         else:
             subject_actors = article.subject_actors(token)
-            obj = _child(token, ("obj",)) or _loose_object(token)
+            obj = article.object_of(token) or _loose_object(token)
             incise = _incise_subject(token)
             object_actors = article.actors(obj) if obj is not None and obj != incise else []
         if frame.source == "obj":
@@ -1194,7 +1209,7 @@ class Events:
     def _prep_actors(self, article: _Article, token: Token, prep: str) -> list[Actor]:
         """Actors in complements of the verb (or of its object) headed by a preposition."""
         holders = [token]
-        obj = _child(token, ("obj",)) or (
+        obj = article.object_of(token) or (
             _patient(token) if self.grammar.is_passive(token) else None
         )
         if obj is not None:
