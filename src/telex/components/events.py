@@ -1413,7 +1413,7 @@ class Events:
                 and not (sources and targets)  # "la visite du Premier ministre indien à Paris"
             ):
                 continue
-            if verb is not None and not sources and not frame.alone:
+            if verb is not None and not sources and not frame.alone and self.grammar.verbal(frame):
                 continue  # "la demande a été faite": a mention again, by nobody new
             if in_quote:
                 subject = (
