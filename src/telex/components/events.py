@@ -165,6 +165,7 @@ class Grammar:
     active_auxiliary: str
     infinitive_ending: str
     motion_verbs: frozenset[str]
+    not_actor_roles: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -470,6 +471,7 @@ def load_lexicon(lang: str = "fr") -> Lexicon:
     roles = {
         row["role"]: "" if row["code"] == "-" else row["code"]
         for row in read_table(lang, "roles.tsv")
+        if row["role"] not in grammar.not_actor_roles
     }
     default = read_toml(lang, "entities.toml").get("default_country")
     return Lexicon(
