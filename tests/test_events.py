@@ -20,10 +20,12 @@ import pytest
 from conftest import shared_file
 from telex.components.events import (
     TYPES,
+    _frame,
     cameo_root,
     load_lexicon,
     plover_roots,
 )
+from telex.errors import DataError
 
 # -- data -----------------------------------------------------------------------------------
 
@@ -71,6 +73,41 @@ def test_lexicon_lemmas_are_lemmas_not_inflected_forms():
         assert lemma.endswith(("er", "ir", "re")), lemma
     for lemma in lexicon.nouns:
         assert lemma == lemma.lower() or lemma.isupper(), lemma
+
+
+@pytest.mark.parametrize(
+    ("type_", "mode"), [("PROTESTS", "-"), ("PROTEST", "sit-down"), ("ASSAULT", "aerial ")]
+)
+def test_a_frame_with_an_unknown_type_or_mode_is_refused(type_, mode):
+    row = {
+        "lemma": "manifester",
+        "se": "-",
+        "needs": "-",
+        "when": "-",
+        "source": "subj",
+        "target": "-",
+        "type": type_,
+        "mode": mode,
+        "cameo": "-",
+    }
+    with pytest.raises(DataError, match="manifester"):
+        _frame(row, "VERB", "fr", "event_verbs.tsv")
+
+
+def test_unknown_frame_conditions_are_refused():
+    row = {
+        "lemma": "manifester",
+        "se": "-",
+        "needs": "-",
+        "when": "sometimes",
+        "source": "subj",
+        "target": "-",
+        "type": "PROTEST",
+        "mode": "demo",
+        "cameo": "-",
+    }
+    with pytest.raises(DataError, match="sometimes"):
+        _frame(row, "VERB", "fr", "event_verbs.tsv")
 
 
 def test_unnamed_actor_phrases_have_codes():
@@ -442,6 +479,52 @@ def test_evidence_is_grounded_and_holds_the_trigger():
     assert text[event.start : event.end] == event.text
     assert "arrêté" in event.text
     assert "manifestants" in event.text
+
+
+@pytest.mark.model
+def test_a_speech_act_in_a_quote_is_its_speakers(nlp):
+    from telex.article import Article
+    from telex.pipeline import make_doc
+    from telex.schema import Quote
+
+    text = (
+        "Emmanuel Macron a reçu jeudi Olaf Scholz à Paris. « Nous exigeons la libération des "
+        "otages », a-t-il déclaré. « Ils ont attaqué nos villages », a ajouté un témoin."
+    )
+    doc = nlp(make_doc(nlp, Article(text=text, published="2023-05-12")))
+    names = {e.name: e for e in doc._.entities}
+    scholz = names["Olaf Scholz"]
+    requests = [e for e in doc._.events if e.type == "REQUEST"]
+    assert len(requests) == 1  # "a-t-il déclaré": the last person named as subject
+    assert requests[0].source_name == "Emmanuel Macron"
+    # the quotes component, when it says who spoke, is believed
+    start = text.index("Nous")
+    end = text.index(" »", start)
+    doc._.quotes = [
+        Quote(
+            id="q1",
+            text=text[start:end],
+            start=start,
+            end=end,
+            kind="direct",
+            speaker=scholz.id,
+            speaker_name=scholz.name,
+        )
+    ]
+    events = nlp.get_pipe("telex_events")(doc)._.events
+    requests = [e for e in events if e.type == "REQUEST"]
+    assert [(e.source_name, e.source_country) for e in requests] == [("Olaf Scholz", "DEU")]
+    assert "exigeons" in requests[0].text
+    # the witness tells of an attack: words about others are no event
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_an_act_inside_quotes_told_of_others_is_no_event():
+    import telex
+
+    text = "« La police a arrêté des dizaines de manifestants », a raconté un militant."
+    assert telex.analyze(text).events == []
 
 
 # -- the seed and the gold ----------------------------------------------------------------------

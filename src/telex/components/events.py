@@ -166,6 +166,7 @@ class Grammar:
     infinitive_ending: str
     motion_verbs: frozenset[str]
     not_actor_roles: frozenset[str]
+    euphonic: frozenset[str]
 
     def verbal(self, frame: Frame) -> bool:
         """Whether a frame's act is made of words (a demand, a criticism, a meeting)."""
@@ -298,12 +299,10 @@ class Grammar:
                     yield token.lower_[: -len(suffix)] + ending
                     break
 
-    def subject(self, verb: Token, impersonal: frozenset[str] = frozenset()) -> Token | None:
-        return next(self.subject_candidates(verb, impersonal), None)
+    def subject(self, verb: Token) -> Token | None:
+        return next(self.subject_candidates(verb), None)
 
-    def subject_candidates(
-        self, verb: Token, impersonal: frozenset[str] = frozenset()
-    ) -> Iterator[Token]:
+    def subject_candidates(self, verb: Token) -> Iterator[Token]:
         """Who a verb's subject may be, nearest first: its own subject (a relative pronoun's
         antecedent), a coordinated verb's, the object of a verb of control ("obligeant les
         policiers à user de…"), the governing verb's subject for infinitives and participles."""
@@ -311,13 +310,13 @@ class Grammar:
         if inverted is not None:
             yield inverted
             return
-        if any(c.dep_ in _SUBJECT_DEPS and c.i > verb.i for c in verb.children):
-            pass  # an inverted subject the parser found: the loop below yields it
         current = verb
         for _ in range(5):
             for c in current.children:
                 if c.dep_ in _SUBJECT_DEPS or (
-                    c.dep_ == "expl:subj" and self.lemma(current) not in impersonal
+                    c.dep_ == "expl:subj"
+                    and self.lemma(current) not in self.impersonal_verbs
+                    and c.lower_.strip("-") not in self.euphonic
                 ):
                     if "Rel" in _morph(c, "PronType") and current.dep_.startswith("acl"):
                         yield current.head
@@ -715,7 +714,7 @@ class _Article:
             and self.grammar.lemma(t) in self.grammar.report_verbs
         ]
         for verb in sorted(verbs, key=lambda t: abs(t.idx - span[0])):
-            for subject in self.grammar.subject_candidates(verb, self.grammar.impersonal_verbs):
+            for subject in self.grammar.subject_candidates(verb):
                 found = self.actor_at(subject, quote_ok=False)
                 if found is not None:
                     return found
@@ -745,7 +744,7 @@ class _Article:
                 found = self.entity_actor(self.index[c.i], c)
                 if found and found.role != "LOC":
                     return found
-        word = token.lower_
+        word = token.lower_.strip("-")  # "a-t-il déclaré"
         if token.pos_ == "PRON" or word in self.grammar.third_person:
             if word in self.grammar.first_person and quote_ok:
                 return self.speaker_of(token)
@@ -830,7 +829,7 @@ class _Article:
     def subject_actors(self, verb: Token) -> list[Actor]:
         """The actors of a verb's subject: its own, or the one it shares through a relative
         pronoun, coordination, control ("obligeant les policiers à user de…") or a participle."""
-        for candidate in self.grammar.subject_candidates(verb, self.grammar.impersonal_verbs):
+        for candidate in self.grammar.subject_candidates(verb):
             if candidate.lower_ in self.grammar.first_person and self.in_quote(candidate) is None:
                 return []
             found = self.actors(candidate, descend=False)
@@ -1115,7 +1114,7 @@ class Events:
                 continue
             if frame.target_required and not targets:
                 continue
-            subject = self.grammar.subject(token, self.grammar.impersonal_verbs)
+            subject = self.grammar.subject(token)
             if passive:
                 if _child(token, ("csubj", "csubj:pass")) is not None:
                     return None  # "aller à l'encontre de … est interdit": no one is acted on
@@ -1418,11 +1417,7 @@ class Events:
             if verb is not None and not sources and not frame.alone and self.grammar.verbal(frame):
                 continue  # "la demande a été faite": a mention again, by nobody new
             if in_quote:
-                subject = (
-                    self.grammar.subject(verb, self.grammar.impersonal_verbs)
-                    if verb is not None
-                    else None
-                )
+                subject = self.grammar.subject(verb) if verb is not None else None
                 if not self._quoted_ok(article, frame, subject, sources):
                     return None
             if support is not None:
