@@ -1,28 +1,33 @@
 """Codes political events: who did what to whom, when and where, in PLOVER and CAMEO.
 
-telex_events runs last. It reads the dependency parse, the entities, dates and places the other
-components wrote, and makes one pass over the tokens:
+telex_events runs last. It reads the dependency parse, the entities, dates, quotes and places
+the other components wrote, and makes one pass over the tokens, looking words up by lemma:
 
-1. A trigger is a verb or a noun whose lemma is in the language's event lexicon
-   (`lang/<code>/event_verbs.tsv`, `event_nouns.tsv`); the lexicon's frames (reflexive or not,
-   a required complement, the voice, the actors' role codes) pick the PLOVER type and mode, and
-   `data/plover.tsv` the CAMEO root.
+1. A trigger is a verb or a noun of the language's event lexicon (`lang/<code>/event_verbs.tsv`,
+   `event_nouns.tsv`); the first of its frames whose conditions hold (reflexive or not, a needed
+   complement, the voice, the actors' role codes) gives the PLOVER type and mode, and
+   `data/plover.tsv` the CAMEO root. A noun is an event through a support verb ("a lancé un
+   appel"), an actor of its own ("les accusations d'Emmanuel Macron") or, for nouns that name
+   events by themselves ("manifestation", "attentat"), a date, a place or a clause of its own.
 2. Acts that did not happen are not events: negated clauses, hypotheses ("si", conditionals
    outside reported speech), wishes, plans and attempts (an infinitive under "vouloir",
-   "pouvoir", "tenter de", a purpose "pour"), questions, and quoted words unless the speaker
-   performs the act in the first person ("Je lance un appel"). A threat or a promise is an event
-   (THREATEN, AGREE) only when the statement is the act; what is threatened or promised is not.
+   "pouvoir", "tenter de", a purpose "pour"), denials, questions. A threat or a promise is an
+   event (THREATEN, AGREE) only as the statement it is; what is threatened or promised is not.
+   Inside quotation marks only the speaker's own speech acts count ("Je lance un appel", the
+   speaker from `doc._.quotes` or the report verb); what a quote tells of others does not.
 3. The actors are the frame's arguments: subject, object, and complements introduced by a given
    preposition, through passives ("déployés par la Turquie"), coordination ("La France et de
-   nombreux pays"), relative pronouns, participles, role phrases (entity mentions already),
-   reciprocal verbs ("se sont rencontrés") and support verbs for nouns ("a lancé un appel").
-   An argument is an entity (with its country and actor code), or an unnamed group named by a
-   noun of `event_actors.tsv` or `roles.tsv` ("les manifestants", "la police"), which gets the
-   country its phrase gives or else the country where the event takes place.
-4. The date is the timex governing the clause (`governing_timex`), only when it is a calendar
-   date; the place is a place entity attached to the clause by "à", "en", "dans"…
-5. The evidence is the clause-sized span from the first to the last of the trigger, its actors,
-   date and place, within the sentence.
+   nombreux pays"), relative pronouns, control, participles, inverted incises ("a dénoncé le
+   ministre"), role phrases (entity mentions already) and reciprocal verbs ("se sont
+   rencontrés"). An argument is an entity (its country and actor code), or an unnamed group
+   named by a noun of `event_actors.tsv` or `roles.tsv` ("les manifestants", "la police"), whose
+   country is the one its phrase gives or else the one where the event takes place.
+4. The date is the calendar value of the timex governing the clause, else of the clause it
+   belongs to, else of the sentence's only date; an act of the story's past with none takes
+   the last day the narrative named (never the publication date itself, unless the text names
+   it). The place is a place entity attached to the clause by "à", "en", "dans"…
+5. The evidence is the clause-sized span that holds the trigger, its arguments, date and place.
+   Within a sentence one act mentioned twice is one event: the most specific mention wins.
 """
 
 from __future__ import annotations
@@ -123,7 +128,8 @@ class Frame:
 
 @dataclass(frozen=True)
 class Grammar:
-    """The language's event grammar (lang/<code>/events.toml) as sets of lemmas."""
+    """The language's event grammar (lang/<code>/events.toml): word lists, the function words
+    of its syntax, and the reading of a parse they allow (lemmas, prepositions, voice, subject)."""
 
     negations: frozenset[str]
     restrictive: frozenset[str]
