@@ -1320,8 +1320,8 @@ class Events:
             for c in token.children
         ):
             return None
-        ident = article.index.get(token.i)
-        if ident and article.entities[ident].type in ("ORG", "MISC", "LOC"):
+        name = article.entities.get(article.index.get(token.i) or "")
+        if name is not None and name.type in ("ORG", "MISC", "LOC"):
             return None  # part of a name: "le Rassemblement national", "la Marche verte"
         top, setting = token, False
         while top.head.i != top.i:
