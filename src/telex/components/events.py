@@ -1386,7 +1386,9 @@ class Events:
         clause = verb or _own_clause(token) or _own_clause(top) or _noun_clause(token)
         if clause is not None and self._realised_clause(article, clause) is None:
             return None
-        in_quote = article.in_quote(token) is not None
+        # a noun quoted inside reported speech is the reporter's act when its support verb is
+        # not quoted: "a ordonné la « remise en liberté immédiate » du journaliste"
+        in_quote = article.in_quote(verb if verb is not None else token) is not None
         for frame in frames:
             if (
                 frame.needs
@@ -1445,9 +1447,12 @@ class Events:
         """Sources, targets and the object (a "de" complement naming the one acted on) of a
         noun, and whether the noun named an actor of its own."""
         own: list[Actor] = []
-        for c in token.children:
+        # the "de" complement hangs on the noun, or on the word that completes a compound
+        # noun ("une fin de non-recevoir du président", "la remise en liberté du journaliste")
+        holders = [token, *(c for c in token.children if self.grammar.lemma(c) in frame.needs)]
+        for c in (c for holder in holders for c in holder.children):
             if (
-                c.dep_ == "nmod"
+                c.dep_ in ("nmod", "obl:arg", "obl")
                 and c.i > token.i
                 and self.grammar.genitive in self.grammar.cases(c)
             ):
