@@ -365,6 +365,8 @@ class Ruler:
             return None  # "Analyste", "Partisans": a capitalised common noun is no organisation
         if _acronym(text) and len(text) > _ACRONYM_MAX and self.lexicon.is_common(text):
             return None  # "CASSEURS", "DÉMISSION": a word in capitals, a banner or a slogan
+        if all(t.text in rules.titles for t in span):
+            return None  # "Monsieur" alone names nobody
         if first.text in rules.titles and len(span) > 1:
             return PER
         if label != LOC and index.by_name(text) and given_name(first.text) is None:
