@@ -12,7 +12,8 @@ class Problem:
     where: str
     message: str
     skipped: bool = True
-    """True when the article was not analysed; False for a warning about one that was."""
+    """True when the input failed (an error); False for a warning: the article was analysed
+    anyway, or left out on request (`--non-french skip`)."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
