@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -31,8 +30,8 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from telex import kb
 from telex import export as exporting
+from telex import kb
 from telex.article import Article, parse_published
 from telex.corpus import IngestSummary, plan
 from telex.corpus import ingest as ingest_articles
@@ -51,6 +50,24 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class NonFrench(enum.StrEnum):
+    """What to do with an article that does not look French."""
+
+    warn = "warn"
+    skip = "skip"
+
+
+NonFrenchOption = Annotated[
+    NonFrench,
+    typer.Option(
+        "--non-french",
+        help="Articles that do not look French (another script, or almost no French function "
+        "words): warn analyses them with a warning, skip leaves them out (a warning line each; "
+        "the exit status stays 0).",
+    ),
+]
 
 
 class OutputFormat(str, enum.Enum):
@@ -78,15 +95,23 @@ class _Reporter:
         print(f"telex: {level}: {problem}", file=sys.stderr, flush=True)
 
 
-def _articles(paths: list[str], published: dt.date | None, report: _Reporter) -> Iterator[Article]:
+def _articles(
+    paths: list[str], published: dt.date | None, report: _Reporter, non_french: NonFrench
+) -> Iterator[Article]:
     for item in read_inputs(paths, published=published):
         if isinstance(item, Problem):
             report(item)
             continue
-        warning = language_problem(item.text)
-        if warning:
-            report(Problem(str(item.id), warning, skipped=False))
+        problem = language_problem(item.text)
+        if problem and non_french is NonFrench.skip:
+            report(Problem(str(item.id), f"{problem}; skipped (--non-french skip)", skipped=False))
+            continue
+        if problem:
+            report(Problem(str(item.id), f"{problem}; {ANALYSED_ANYWAY}", skipped=False))
         yield item
+
+
+ANALYSED_ANYWAY = "analysed anyway, expect poor results (--non-french skip leaves it out)"
 
 
 @app.callback()
@@ -117,30 +142,31 @@ def analyze(
             "--format", "-f", help="jsonl: one object a line; json: one array; table: for reading."
         ),
     ] = OutputFormat.jsonl,
+    non_french: NonFrenchOption = NonFrench.warn,
 ) -> None:
     """Analyse articles and print entities, quotes, dates, places and events."""
     anchor = _published(published)
     report = _Reporter()
 
-    def too_long(article: Article, err: InputError) -> None:
+    def failed(article: Article, err: TelexError) -> None:
         report(Problem(str(article.id), str(err)))
 
     try:
-        results = analyze_many(_articles(paths, anchor, report), on_error=too_long)
+        results = analyze_many(_articles(paths, anchor, report, non_french), on_error=failed)
         if output_format is OutputFormat.json:
             first = True
             sys.stdout.write("[")
             for analysis in results:
                 sys.stdout.write(
                     ("\n" if first else ",\n")
-                    + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1)
+                    + exporting.json_text(analysis.to_dict(), indent=1)
                 )
                 first = False
             sys.stdout.write("\n]\n" if not first else "]\n")
         else:
             for analysis in results:
                 if output_format is OutputFormat.jsonl:
-                    sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.write(exporting.json_text(analysis.to_dict()) + "\n")
                 else:
                     sys.stdout.write(render_table(analysis) + "\n")
                 sys.stdout.flush()
@@ -222,7 +248,7 @@ def kb_lookup(
     if as_json:
         for actor in found:
             record = actor.to_dict() | {"default": actor is default}
-            print(json.dumps(record, ensure_ascii=False))
+            print(exporting.json_text(record))
         return
     if default is None:
         print(f"{name!r} is ambiguous: {len(found)} actors share it and none is the default")
@@ -310,12 +336,16 @@ def ingest(
         typer.Option(help="Publication date YYYY-MM-DD for articles and pages that state none."),
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per analysis batch.")] = 16,
+    non_french: NonFrenchOption = NonFrench.warn,
 ) -> None:
     """Analyse articles into a corpus: each is stored whole or not at all."""
     anchor = _published(published)
     summary = IngestSummary()
     with _open_store(db, create=True) as store:
-        todo = plan(read_inputs(paths, published=anchor), store, summary)
+        todo = plan(
+            read_inputs(paths, published=anchor), store, summary,
+            skip_non_french=non_french is NonFrench.skip,
+        )
         for problem in summary.warnings:
             print(f"telex: warning: {problem}", file=sys.stderr)
         try:
@@ -334,8 +364,9 @@ def ingest(
             raise typer.Exit(1) from err
     for problem in summary.failed:
         print(f"telex: error: {problem}", file=sys.stderr)
+    not_french = f"{summary.not_french} not French (skipped), " if summary.not_french else ""
     print(
-        f"{db}: {summary.added} added, {summary.present} already present, "
+        f"{db}: {summary.added} added, {summary.present} already present, {not_french}"
         f"{len(summary.failed)} failed",
         file=sys.stderr,
     )
@@ -354,7 +385,7 @@ def _emit(results: Iterable[BaseModel], output_format: QueryFormat, line: object
     """Print results as JSON lines, or one readable line each with `line(result)`."""
     for result in results:
         if output_format is QueryFormat.jsonl or line is None:
-            sys.stdout.write(json.dumps(as_jsonable(result), ensure_ascii=False) + "\n")
+            sys.stdout.write(exporting.json_text(as_jsonable(result)) + "\n")
         else:
             assert callable(line)
             sys.stdout.write(str(line(result)) + "\n")
