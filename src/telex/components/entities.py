@@ -440,7 +440,10 @@ class Entities:
             return bool(a.given and b.given) and fold(a.given[0]) == fold(b.given[0])
         # one is a given name alone: same first given name
         given_only, named = (a, b) if not a.surname else (b, a)
-        return bool(named.given) and fold(given_only.given[0]) == fold(named.given[0])
+        return (
+            bool(named.given and given_only.given)
+            and fold(given_only.given[0]) == fold(named.given[0])
+        )
 
     def _place_by_key(self, mentions: list[_Mention], clusters: list[_Cluster], label: str) -> None:
         by_key: dict[str, int] = {}
