@@ -19,8 +19,9 @@ SAMPLE = 20_000
 MIN_SHARE = 0.06
 # Too few words to judge (titles, captions) are given the benefit of the doubt.
 MIN_WORDS = 30
-# Letters needed to judge a text's script (Chinese or Japanese have no spaces, so few "words").
-MIN_LETTERS = 150
+# Letters needed to judge a text's script, about a sentence (Chinese or Japanese have no spaces
+# between words, so they never reach MIN_WORDS).
+MIN_LETTERS = 60
 # French is written in Latin letters; a text with less than this share of them is in another
 # script (Arabic, Cyrillic, Han…), whatever a few French names in it say.
 MIN_LATIN = 0.5

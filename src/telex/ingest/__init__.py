@@ -77,7 +77,8 @@ def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, where, published=published)
         return
-    yield from _read_bytes(data, where, path.stem, jsonl=path.suffix == ".jsonl", published=published)
+    jsonl = path.suffix == ".jsonl"
+    yield from _read_bytes(data, where, path.stem, jsonl=jsonl, published=published)
 
 
 def _read_url(url: str, published: object) -> Iterator[Article | Problem]:

@@ -24,6 +24,10 @@ HIDDEN_ELEMENTS = (
     "select", "button",
 )
 
+# Elements without content that libxml2 takes for containers: it puts what follows them inside,
+# and trafilatura, dropping <embed> or <source>, would drop the rest of the article with them.
+_UNKNOWN_VOID = ("embed", "source", "track", "wbr", "keygen")
+
 
 def http_url(url: str | None) -> str | None:
     """A page's or a feed entry's URL, kept only when it is http(s): never `javascript:`."""
@@ -54,6 +58,8 @@ def html_to_article(
         raise InputError(MISSING) from err
     tree = load_html(html)
     if tree is not None:
+        for element in list(tree.iter(*_UNKNOWN_VOID)):
+            element.drop_tag()
         for element in list(tree.iter(*HIDDEN_ELEMENTS)):
             element.drop_tree()
     document: Any = trafilatura.bare_extraction(
