@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import ipaddress
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -42,6 +43,7 @@ from telex.pipeline import analyze_many, load_pipeline
 from telex.query import ActorProfile, ArticleSummary, EventFilter, EventRow, as_jsonable
 from telex.report import render_table
 from telex.store import Store
+from telex.web.security import MIN_TOKEN
 
 app = typer.Typer(
     name="telex",
@@ -580,11 +582,33 @@ def export_corpus(
     print(f"telex: exported {count} rows", file=sys.stderr)
 
 
+def _loopback(host: str) -> bool:
+    """Whether only this machine can reach `host`: localhost, 127.0.0.0/8, ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; any but loopback needs --token.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="TELEX_TOKEN",
+            show_default=False,
+            help="Every request must carry it: API clients send 'Authorization: Bearer TOKEN', "
+            "a browser opens any page once with ?token=TOKEN (then a cookie carries it). "
+            f"At least {MIN_TOKEN} characters. Required to listen beyond loopback.",
+        ),
+    ] = None,
 ) -> None:
     """Browse a corpus: a dashboard and a JSON API (docs at /docs), offline."""
     try:
@@ -592,9 +616,36 @@ def serve(
 
         from telex.web import WebSettings, create_app
     except ImportError as err:
-        print(f"telex: error: serving needs FastAPI and uvicorn, which telex depends on: reinstall telex ({err})",
+        print(f"telex: error: serving needs FastAPI and uvicorn: reinstall telex ({err})",
               file=sys.stderr)
         raise typer.Exit(1) from err
+    token = token or None
+    if token is None and not _loopback(host):
+        print(
+            f"telex: error: refusing to serve on {host} without a token: anyone who can reach "
+            "it could read the corpus; add --token SECRET (or set TELEX_TOKEN), or serve on "
+            "127.0.0.1",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
+    if token is not None and len(token) < MIN_TOKEN:
+        print(
+            f"telex: error: --token has {len(token)} characters, give at least {MIN_TOKEN} "
+            "(a short one can be guessed): python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe())'",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
     _open_store(db).close()
-    print(f"telex: serving {db} on http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(WebSettings(db=db)), host=host, port=port, log_level="warning")
+    settings = WebSettings(db=db, token=SecretStr(token) if token else None)
+    where = f"http://{host}:{port}/"
+    if token is None:
+        print(f"telex: serving {db} on {where} (API docs at /docs)", file=sys.stderr)
+    else:
+        print(
+            f"telex: serving {db} on {where} (API docs at /docs); every request needs the token: "
+            "open the address once with ?token=… in a browser, or send "
+            "'Authorization: Bearer …'",
+            file=sys.stderr,
+        )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

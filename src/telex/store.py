@@ -678,13 +678,15 @@ class Store:
             clauses.append(f"type IN ({', '.join('?' * len(types))})")
             params.extend(types)
         if search:
-            search = valid_text(search)
-            needle = f"%{normalize_name(search)}%"
-            clauses.append(
-                "(key LIKE ? OR id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?)"
-                " OR id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))"
-            )
-            params.extend([needle, needle, f"%{search.strip()}%"])
+            search = valid_text(search).strip()
+            key = normalize_name(search)  # letters, digits and spaces: nothing LIKE reads
+            matches = ["id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\')"]
+            params.append(f"%{_escape_like(search)}%")
+            if key:
+                matches.append("key LIKE ?")
+                matches.append("id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?)")
+                params.extend([f"%{key}%", f"%{key}%"])
+            clauses.append(f"({' OR '.join(matches)})")
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._db.execute(
             f"SELECT {_ACTOR_COLUMNS} FROM actors {where}"
@@ -987,6 +989,11 @@ def _is_sqlite_int(number: int) -> bool:
 def _bound(number: int | None) -> int | None:
     """A LIMIT or OFFSET SQLite takes: beyond its range means 'all' or 'none' anyway."""
     return None if number is None else max(-_SQLITE_MAX - 1, min(number, _SQLITE_MAX))
+
+
+def _escape_like(text: str) -> str:
+    """Text a LIKE pattern matches literally (with `ESCAPE '\\'`): % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _like(text: str) -> str:
