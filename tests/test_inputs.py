@@ -335,3 +335,17 @@ def test_problem_lines_are_one_line():
     ]
     assert len(problems) == 2
     assert all("\n" not in str(p) for p in problems)
+
+
+def test_terminal_output_never_carries_control_characters(tmp_path, nlp):
+    """An escape sequence in an input's id or text is shown, not acted on by the terminal."""
+    hostile_id = "x\x1b[2J\ny"
+    path = _jsonl(tmp_path, [{"id": hostile_id, "text": OTHER["en"] + " \x1b]0;pwned\x07"}])
+    warned = runner.invoke(app, ["analyze", path])
+    (warning,) = warned.stderr.splitlines()
+    assert warning.startswith("telex: warning: x\\x1b[2J\\ny: does not look French")
+    table = runner.invoke(app, ["analyze", path, "--format", "table"])
+    assert table.exit_code == 0
+    assert "\x1b" not in table.stdout
+    assert "\x07" not in table.stdout
+    assert "x\\x1b[2J" in table.stdout

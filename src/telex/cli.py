@@ -41,7 +41,7 @@ from telex.ingest import Problem, read_inputs
 from telex.language import language_problem
 from telex.pipeline import analyze_many, load_pipeline
 from telex.query import ActorProfile, ArticleSummary, EventFilter, EventRow, as_jsonable
-from telex.report import render_table
+from telex.report import printable, render_table
 from telex.store import Store
 from telex.web.security import MIN_TOKEN
 
@@ -170,7 +170,7 @@ def analyze(
                 if output_format is OutputFormat.jsonl:
                     sys.stdout.write(exporting.json_text(analysis.to_dict()) + "\n")
                 else:
-                    sys.stdout.write(render_table(analysis) + "\n")
+                    sys.stdout.write(printable(render_table(analysis)) + "\n")
                 sys.stdout.flush()
     except TelexError as err:
         print(f"telex: error: {err}", file=sys.stderr)
@@ -390,7 +390,7 @@ def _emit(results: Iterable[BaseModel], output_format: QueryFormat, line: object
             sys.stdout.write(exporting.json_text(as_jsonable(result)) + "\n")
         else:
             assert callable(line)
-            sys.stdout.write(str(line(result)) + "\n")
+            sys.stdout.write(printable(str(line(result))) + "\n")
 
 
 def _actor_ids(store: Store, name: str | None) -> list[int] | None:

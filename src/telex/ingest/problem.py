@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from telex.report import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -16,4 +18,5 @@ class Problem:
     anyway, or left out on request (`--non-french skip`)."""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        # One line, whatever a file name or an input's id holds (line breaks, escape sequences).
+        return printable(f"{self.where}: {self.message}").replace("\n", "\\n")
