@@ -10,7 +10,7 @@ characters, punctuation only, French mixed with other languages) and goes throug
 resolved, the JSON round trip exact). Unlike the CI test (tests/test_fuzz.py, a few hundred
 inputs), a failure does not stop the run: it is counted, and the input is saved to the
 crashes directory as JSON for a regression test. The summary line gives inputs tried, crashes
-(exceptions), invalid analyses, time, and the slowest input.
+(exceptions), invalid analyses, time, and the slowest input (saved beside them).
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def main() -> int:
 
     telex.load_pipeline()
     tally = {"inputs": 0, "crashes": 0, "invalid": 0, "characters": 0}
-    slowest = (0.0, 0)
+    slowest = (0.0, "")
+    times: list[float] = []
 
     def record(kind: str, text: str, err: BaseException) -> None:
         tally[kind] += 1
@@ -74,7 +75,8 @@ def main() -> int:
             record("crashes", text, err)
             return
         spent = time.perf_counter() - began
-        slowest = max(slowest, (spent, len(text)))
+        times.append(spent)
+        slowest = max(slowest, (spent, text))
         try:
             check_analysis(text, analysis)
         except AssertionError as err:
@@ -86,10 +88,18 @@ def main() -> int:
     began = time.perf_counter()
     one()
     elapsed = time.perf_counter() - began
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))] if times else 0.0
+    args.crashes.mkdir(parents=True, exist_ok=True)
+    (args.crashes / "slowest.json").write_text(
+        json.dumps({"seconds": slowest[0], "text": slowest[1]}, ensure_ascii=True) + "\n",
+        encoding="utf-8",
+    )
     print(
         f"fuzz: {tally['inputs']} inputs ({tally['characters']:,} characters), "
         f"{tally['crashes']} crashes, {tally['invalid']} invalid analyses, {elapsed:.0f} s; "
-        f"slowest input {slowest[0]:.2f} s ({slowest[1]:,} characters); seed {args.seed}"
+        f"analysis p95 {p95:.2f} s, slowest {slowest[0]:.2f} s ({len(slowest[1]):,} characters, "
+        f"saved in {args.crashes / 'slowest.json'}); seed {args.seed}"
     )
     return 1 if tally["crashes"] or tally["invalid"] else 0
 
