@@ -4,9 +4,9 @@ a new corpus at once.
 
 The ingests run the real `telex ingest` command with the real pipeline, in processes forked from
 this one after the model is loaded, so that a run starts in milliseconds. Half the kills come
-from inside the run, at a random SQL statement (most land in the middle of an article's
-transaction, where a kill could leave half an article); the other half from outside, after a
-random delay (during analysis, reading, or writing).
+from inside the run, at a random SQL statement (many land in the middle of an article's
+transaction, where a kill could leave half an article); the other half from outside, at a
+random moment (during reading, analysis or writing).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import os
 import random
 import signal
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (
 
 DATA = Path(__file__).parent / "data"
 KILLS = 20
-ARTICLES = 40
+ARTICLES = 60
 NAMES = ["Claire Dumont", "Karim Benali", "Jonas Weber", "Sami Trabelsi", "Moussa Ndiaye"]
 CITIES = ["Rabat", "Dakar", "Berlin", "Tunis", "Madrid", "Bruxelles", "Genève"]
 
@@ -61,6 +62,7 @@ def _fork(run: Callable[[], None]) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
+            sys.stdout = sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - the child exits
             run()
         except SystemExit as end:
             code = end.code if isinstance(end.code, int) else 1
@@ -71,18 +73,24 @@ def _fork(run: Callable[[], None]) -> int:
     return pid
 
 
-def _ingest(source: Path, db: Path, *, kill_at: int | None = None, tell: int | None = None):
-    """`telex ingest` as a child runs it; with `kill_at`, it SIGKILLs itself when about to run
-    its kill_at-th SQL statement, after writing that statement to the `tell` pipe."""
+def _ingest(
+    source: Path, db: Path, *, kill_at: int | None = None, writes_only: bool = True,
+    tell: int | None = None,
+):
+    """`telex ingest` as a child runs it. With `kill_at`, it SIGKILLs itself when about to run
+    its kill_at-th SQL statement (counted from the first article's transaction when
+    `writes_only`, else from the start), after writing that statement to the `tell` pipe."""
 
     def run() -> None:
         if kill_at is not None:
-            count = 0
+            count, planned, armed = 0, False, not writes_only
             connect = sqlite3.connect
 
             def trace(statement: str) -> None:
-                nonlocal count
-                count += 1
+                nonlocal count, planned, armed
+                planned = planned or statement.startswith("SELECT 1 FROM articles")
+                armed = armed or (planned and statement.startswith("BEGIN"))
+                count += armed
                 if count == kill_at:
                     assert tell is not None
                     os.write(tell, statement.strip().split("\n")[0][:60].encode())
@@ -97,6 +105,20 @@ def _ingest(source: Path, db: Path, *, kill_at: int | None = None, tell: int | N
         app(["ingest", str(source), "--db", str(db), "--batch-size", "2"], standalone_mode=False)
 
     return run
+
+
+def _count(db: Path) -> int:
+    """Articles committed so far, read as another process would."""
+    if not db.exists():
+        return 0
+    connection = sqlite3.connect(db, timeout=10)
+    try:
+        count: int = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return count
+    except sqlite3.OperationalError:  # no schema yet
+        return 0
+    finally:
+        connection.close()
 
 
 def _killed_by_sigkill(status: int) -> bool:
@@ -153,18 +175,25 @@ def test_ingest_killed_20_times_at_random_points_leaves_whole_articles_and_resum
     stored, kills, inside = 0, 0, []
     for round_ in range(KILLS):
         if round_ % 2 == 0:
-            # From inside: at a random statement among the next few articles' worth.
+            # From inside: at a random statement of the next three articles' transactions; the
+            # first time, while the new database's schema is being created.
             read, tell = os.pipe()
-            pid = _fork(_ingest(source, db, kill_at=rng.randint(1, 300), tell=tell))
+            first = round_ == 0
+            kill_at = rng.randint(3, 25) if first else rng.randint(1, 120)
+            pid = _fork(_ingest(source, db, kill_at=kill_at, writes_only=not first, tell=tell))
             os.close(tell)
             _, status = os.waitpid(pid, 0)
             statement = os.read(read, 100).decode()
             os.close(read)
             inside.append(statement)
         else:
-            # From outside: after a random delay.
+            # From outside, at a random moment: once 0, 1 or 2 more articles are stored (or at
+            # once), after a random delay of up to 30 ms.
+            target, delay = stored + rng.randint(0, 2), rng.uniform(0.0, 0.03)
             pid = _fork(_ingest(source, db))
-            time.sleep(rng.uniform(0.0, 0.4))
+            while _count(db) < target and os.waitpid(pid, os.WNOHANG) == (0, 0):
+                time.sleep(0.001)
+            time.sleep(delay)
             os.kill(pid, signal.SIGKILL)
             _, status = os.waitpid(pid, 0)
         assert _killed_by_sigkill(status), f"round {round_}: the run ended before the kill"
@@ -177,7 +206,8 @@ def test_ingest_killed_20_times_at_random_points_leaves_whole_articles_and_resum
     # Kills inside an article's transaction, between its first insert and its COMMIT ("-- "
     # marks what SQLite runs inside a statement, here the full-text index's own writes).
     writes = ("INSERT", "UPDATE", "DELETE", "REPLACE", "COMMIT")
-    assert sum(s.removeprefix("-- ").startswith(writes) for s in inside) >= 3, inside
+    assert inside[0].startswith("CREATE"), inside  # the schema's creation, rolled back
+    assert sum(s.removeprefix("-- ").startswith(writes) for s in inside[1:]) >= 5, inside
 
     pid = _fork(_ingest(source, db))
     _, status = os.waitpid(pid, 0)
