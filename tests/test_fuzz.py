@@ -36,8 +36,11 @@ from telex.web.highlight import Span, segments
 
 pytestmark = pytest.mark.model
 
+# Derandomized: CI tries the same inputs every run, so that it fails for a change, not for a
+# draw; tools/fuzz.py explores new ones (--seed).
 FUZZ = settings(
     deadline=None,
+    derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -302,7 +305,7 @@ def text_and_spans(draw: st.DrawFn) -> tuple[str, list[Span]]:
     return text, spans
 
 
-@settings(max_examples=200)
+@settings(FUZZ, max_examples=200)
 @given(case=text_and_spans())
 def test_fuzz_segments_rebuild_the_text(case):
     text, spans = case
