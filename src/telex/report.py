@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from telex.schema import Analysis
 
 WIDTH = 100
+# Control characters but line feed and tab: a terminal would act on them (an escape sequence in
+# an article can clear the screen or retitle the window), so they are shown escaped instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print to a terminal: control characters shown as escapes (`\\x1b`)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _cut(text: str, width: int) -> str:

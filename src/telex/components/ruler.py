@@ -114,6 +114,22 @@ class Lexicon:
         return lower in self._lemmas or (self._forms is not None and lower in self._forms)  # type: ignore[operator]
 
 
+def _trimmed(span: Span) -> Span | None:
+    """The span without edge tokens that hold no letter or digit: the model now and then takes
+    a line break, a quote mark or a stray symbol into a name, or tags one alone."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and not any(c.isalnum() for c in doc[start].text):
+        start += 1
+    while end > start and not any(c.isalnum() for c in doc[end - 1].text):
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
 def region_named(text: str) -> Region | None:
     """The region `text` names (Bretagne, Sahel), not one it qualifies as an adjective (breton)."""
     region = countries().region(text)
@@ -145,7 +161,8 @@ class Ruler:
         self.matcher = _kb_matcher(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = self.with_known_actors(doc, self.find(doc))
+        spans = (_trimmed(span) for span in self.with_known_actors(doc, self.find(doc)))
+        doc.ents = [span for span in spans if span is not None]
         return doc
 
     def with_known_actors(self, doc: Doc, spans: list[Span]) -> list[Span]:
