@@ -16,6 +16,7 @@ from telex import batch
 from telex.article import Article
 from telex.batch import Failure, analyze_stream, open_engine
 from telex.cli import app
+from telex.errors import AnalysisError
 from telex.schema import Analysis
 from telex.store import Store
 
@@ -167,7 +168,7 @@ def test_a_shard_line_that_does_not_match_its_text_is_refused(
     assert "does not match the text" in result.stderr
 
 
-def test_an_article_that_breaks_a_component_is_reported_and_the_others_analysed(
+def test_an_article_that_breaks_a_component_fails_alone_in_its_chunk(
     nlp, monkeypatch: pytest.MonkeyPatch
 ):
     places = type(nlp.get_pipe("telex_places"))
@@ -181,14 +182,19 @@ def test_an_article_that_breaks_a_component_is_reported_and_the_others_analysed(
     monkeypatch.setattr(places, "__call__", fragile)
     texts = [Article(text=t, id=f"x{n}") for n, t in enumerate(
         [TEXTS[0], "Une délégation est arrivée à Tombouctou.", TEXTS[2]])]
-    failed: list[tuple[str | None, str]] = []
-    done = telex.analyze_many(texts, batch_size=4, on_error=lambda a, e: failed.append((a.id, str(e))))
-    assert [a.id for a in done] == ["x0", "x2"]
-    assert failed == [("x1", failed[0][1])]
-    assert "RuntimeError: cannot place it" in failed[0][1]
-    # Without on_error the error is raised, as before.
-    with pytest.raises(RuntimeError, match="cannot place it"):
-        list(telex.analyze_many(texts, batch_size=4))
+    outcomes = list(analyze_stream(texts, batch.InlineEngine(batch_size=4)))
+    assert [type(o).__name__ for _, o in outcomes] == ["Analysis", "Failure", "Analysis"]
+    failure = outcomes[1][1]
+    assert isinstance(failure, Failure)
+    assert isinstance(failure.error(), AnalysisError)
+    # The same report as the one-process path gives.
+    reported: list[str] = []
+    list(telex.analyze_many(texts, on_error=lambda a, e: reported.append(str(e))))
+    assert reported == [failure.message]
+    assert "telex_places failed (RuntimeError: cannot place it)" in failure.message
+    # Without isolation the error is raised, as analyze_many does without on_error.
+    with pytest.raises(AnalysisError, match="article x1: telex_places failed"):
+        list(analyze_stream(texts, batch.InlineEngine(batch_size=4, isolate=False)))
 
 
 def test_an_article_over_the_limit_is_reported_in_its_place(nlp):

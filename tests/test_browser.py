@@ -160,7 +160,8 @@ def test_browser_open_an_actor_from_an_article(page, server):
 def test_browser_timeline_renders(page, server):
     page.goto(server + "/events")
     bars = page.locator(".timeline rect.bar")
-    assert bars.count() == 8
+    # the mini corpus alone makes 8 (period, type) bars; the seed adds what telex_events finds
+    assert bars.count() >= 8
     for index in range(bars.count()):
         box = bars.nth(index).bounding_box()
         assert box is not None
@@ -169,7 +170,9 @@ def test_browser_timeline_renders(page, server):
     page.select_option("select[name=type]", "CONSULT")
     page.click("form.filters button")
     page.wait_for_url("**/events?type=CONSULT*")
-    assert page.locator("table.events tbody tr").count() == 2
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() >= 2
+    assert all("CONSULT" in rows.nth(i).inner_text() for i in range(rows.count()))
 
 
 def test_browser_network_renders(page, server):

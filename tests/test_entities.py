@@ -229,3 +229,16 @@ def test_entities_known_actor_gets_kb_id_and_code():
     erdogan = found["Recep Tayyip Erdogan"]
     assert erdogan.kb_id is not None
     assert erdogan.code == "TURGOV"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title alone beside a given name alone once crashed the clustering
+        "Monsieur Martin est arrivé. Monsieur a salué Caroline. Caroline a souri.",
+        "M. a dit non. Mme aussi. Jean est parti.",
+    ],
+)
+def test_entities_titles_alone_never_crash_and_name_nobody(text):
+    found = entities(text)
+    assert all(e.name not in ("Monsieur", "M.", "Mme") for e in found)

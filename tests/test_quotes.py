@@ -468,7 +468,7 @@ QUOTE_LISTS = [
     "quote_institutions.txt",
     "quote_naming.txt",
     "quote_new_speaker.txt",
-    "quote_roles.txt",
+    "quote_person_nouns.txt",
     "quote_source_nouns.txt",
     "quote_time_words.txt",
 ]
@@ -478,7 +478,6 @@ QUOTE_TABLES = {
     "quote_frames.tsv": "phrase",
     "quote_marks.tsv": "open",
     "quote_pronouns.tsv": "pronoun",
-    "quote_titles.tsv": "title",
     "quote_verb_endings.tsv": "ending",
 }
 

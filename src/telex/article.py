@@ -12,6 +12,14 @@ from telex.errors import InputError
 
 # A date, optionally followed by a time (ISO 8601 datetimes from feeds and scrapers).
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?\s*$")
+# Unpaired UTF-16 surrogates are not characters: they come from broken JSON escapes ("\ud83d")
+# or text cut inside an emoji, and cannot be written out as UTF-8 (hashing, storing, printing).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def valid_text(text: str) -> str:
+    """`text` with each unpaired surrogate replaced by U+FFFD, so that every offset still holds."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def parse_published(value: object) -> dt.date | None:
@@ -57,6 +65,11 @@ class Article:
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise InputError(f"article text must be a string, not {type(self.text).__name__}")
+        self.text = valid_text(self.text)
+        for name in ("id", "title", "source", "url"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, valid_text(value))
         self.published = parse_published(self.published)
         if self.id is None:
             self.id = content_id(self.text)

@@ -10,9 +10,10 @@ the input size. Every worker loads the pipeline once: `analyze_chunk` lives in t
 module and `load_pipeline` is cached per process.
 
 Failures are never dropped: an article that makes a component fail fails alone, as a `Failure`
-with the error, and the rest of its chunk is analysed as usual; a chunk whose worker dies is
-retried, and after its last retry each of its articles is a `Failure`. `run_batch` writes analyses as JSONL
-shards (the output contract plus `text`) that `telex ingest` loads without analysing them again
+carrying the `AnalysisError`, and the rest of its chunk is analysed as usual; a chunk whose
+worker dies is retried, and after its last retry each of its articles is a `Failure`.
+`analyze_parallel` is `analyze_many(workers=N)`. `run_batch` writes analyses as JSONL shards
+(the output contract plus `text`) that `telex ingest` loads without analysing them again
 (`stored_analysis`).
 """
 
@@ -38,7 +39,7 @@ from pydantic import ValidationError
 from spacy.language import Language
 
 from telex.article import Article, parse_published
-from telex.errors import ConfigError, InputError, TelexError
+from telex.errors import AnalysisError, ConfigError, InputError, TelexError
 from telex.ingest import Problem
 from telex.ingest.jsonl import read_jsonl_lines
 from telex.pipeline import COMPONENTS, doc_to_analysis, load_pipeline, make_doc
@@ -83,11 +84,11 @@ class Failure:
     article_id: str
     message: str
     bug: bool = False
-    """True when telex itself failed on the article (a component error, a worker that died);
-    False when the input was refused (too long)."""
+    """True when telex itself failed on the article (a component error, a worker that died):
+    an `AnalysisError`; False when the input was refused (too long): an `InputError`."""
 
-    def error(self) -> InputError:
-        return InputError(self.message)
+    def error(self) -> TelexError:
+        return AnalysisError(self.message) if self.bug else InputError(self.message)
 
 
 Outcome = Analysis | Failure
@@ -129,7 +130,8 @@ def analyze_chunk(
         articles: the chunk.
         batch_size: articles per `nlp.pipe` batch.
         isolate: report an article that cannot be analysed as a `Failure` and go on; when
-            False its error is raised instead (the plain API's behaviour).
+            False its error (`InputError`, `AnalysisError`) is raised instead, as
+            `analyze_many` does without `on_error`.
     """
     nlp = _pipeline()
     outcomes: list[Outcome | None] = [None] * len(articles)
@@ -143,41 +145,42 @@ def analyze_chunk(
             outcomes[index] = Failure(str(article.id), str(err))
     names = nlp.pipe_names
     first = min((names.index(name) for name in COMPONENTS if name in names), default=len(names))
-    per_article = nlp.pipeline[first:]
+    model, per_article = names[:first], names[first:]
     try:
-        parsed = list(nlp.pipe(ready, as_tuples=True, batch_size=batch_size,
-                               disable=names[first:]))
+        parsed = list(nlp.pipe(ready, as_tuples=True, batch_size=batch_size, disable=per_article))
     except Exception:
-        if not isolate:
-            raise
         # The model failed on some batch: parse one article at a time, so that only the
         # article at fault fails.
         parsed = []
         for _, index in ready:
             try:
-                parsed.append((nlp(make_doc(nlp, articles[index]), disable=names[first:]), index))
-            except Exception as err:  # reported with the article; the others go on
-                outcomes[index] = _failure(articles[index], err)
+                parsed.append((nlp(make_doc(nlp, articles[index]), disable=per_article), index))
+            except Exception as err:  # reported with its article; the others go on
+                outcomes[index] = _failed(articles[index], err, isolate)
     for doc, index in parsed:
         try:
-            for _, component in per_article:
-                doc = component(doc)
+            # `nlp(doc)` and not the components themselves: spaCy's error handler names the
+            # component that fails (an AnalysisError, see `telex.pipeline`).
+            doc = nlp(doc, disable=model)
             outcomes[index] = doc_to_analysis(doc, articles[index])
         except Exception as err:
-            if not isolate:
-                raise
-            outcomes[index] = _failure(articles[index], err)
+            outcomes[index] = _failed(articles[index], err, isolate)
     return [outcome for outcome in outcomes if outcome is not None]
 
 
-def _failure(article: Article, err: Exception) -> Failure:
-    logger.warning("telex failed on article %s", article.id, exc_info=err)
-    return Failure(
-        str(article.id),
-        f"analysis failed ({type(err).__name__}: {err}): a bug in telex, please report it "
-        "with this article",
-        bug=True,
-    )
+def _failed(article: Article, err: Exception, isolate: bool) -> Failure:
+    """The failure of an article, raised as an `AnalysisError` naming it when not isolating."""
+    if isinstance(err, AnalysisError):
+        message = f"article {article.id}: {err}"
+    else:
+        message = (
+            f"article {article.id}: analysis failed ({type(err).__name__}: {err}); this is a "
+            "bug in telex, please report it with the article"
+        )
+    if not isolate:
+        raise AnalysisError(message) from err
+    logger.warning("%s", message, exc_info=err)
+    return Failure(str(article.id), message, bug=True)
 
 
 # -- engines: where chunks run -----------------------------------------------------------------
@@ -397,8 +400,9 @@ def analyze_stream(
     With an isolating engine, a chunk whose future fails (its worker died, the cluster lost it)
     is submitted again up to `retries` times, `on_retry(chunk, error, attempt)` hearing of each
     retry, and after the last one every article of the chunk is a `Failure`; otherwise the error
-    is raised at once. A `TelexError` (a bad setting, a missing model) is raised at once: retrying would
-    not help. `chunk_size` defaults to `DEFAULT_CHUNK` rounded to the engine's batch size.
+    is raised at once. A `TelexError` (a bad setting, a missing model) is raised at once:
+    retrying would not help. `chunk_size` defaults to `DEFAULT_CHUNK` rounded to the engine's
+    batch size.
     """
     size = chunk_size or max(1, round(DEFAULT_CHUNK / engine.batch_size)) * engine.batch_size
     if size < 1:
@@ -430,12 +434,33 @@ def analyze_stream(
                 continue
             reason = f"{type(err).__name__}: {err}".rstrip(": ")
             outcomes = [
-                Failure(str(a.id), f"its worker failed {attempt + 1} times ({reason})", bug=True)
+                Failure(str(a.id), f"article {a.id}: its worker failed {attempt + 1} times "
+                        f"({reason})", bug=True)
                 for a in chunk
             ]
         pending.popleft()
         fill()  # before yielding: the workers go on while the caller writes results
         yield from zip(chunk, outcomes, strict=True)
+
+
+def analyze_parallel(
+    articles: Iterable[Article],
+    *,
+    workers: int,
+    batch_size: int = 16,
+    on_error: Callable[[Article, TelexError], None] | None = None,
+) -> Iterator[Analysis]:
+    """`telex.analyze_many(..., workers=N)`: the same analyses, in the same order, from `workers`
+    local processes; `on_error` hears of the articles that fail (else their error is raised)."""
+    engine = open_engine(workers=workers, batch_size=batch_size, isolate=on_error is not None)
+    try:
+        for article, outcome in analyze_stream(articles, engine):
+            if isinstance(outcome, Analysis):
+                yield outcome
+            elif on_error is not None:
+                on_error(article, outcome.error())
+    finally:
+        engine.close()
 
 
 def _chunked(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

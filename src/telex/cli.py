@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import enum
 import functools
-import json
+import ipaddress
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -46,8 +46,9 @@ from telex.ingest import Problem, read_inputs
 from telex.language import language_problem
 from telex.pipeline import analyze_many, load_pipeline
 from telex.query import ActorProfile, ArticleSummary, EventFilter, EventRow, as_jsonable
-from telex.report import render_table
+from telex.report import printable, render_table
 from telex.store import Store
+from telex.web.security import MIN_TOKEN
 
 T = TypeVar("T")
 
@@ -58,6 +59,24 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class NonFrench(enum.StrEnum):
+    """What to do with an article that does not look French."""
+
+    warn = "warn"
+    skip = "skip"
+
+
+NonFrenchOption = Annotated[
+    NonFrench,
+    typer.Option(
+        "--non-french",
+        help="Articles that do not look French (another script, or almost no French function "
+        "words): warn analyses them with a warning, skip leaves them out (a warning line each; "
+        "the exit status stays 0).",
+    ),
+]
 
 
 class OutputFormat(enum.StrEnum):
@@ -85,15 +104,23 @@ class _Reporter:
         print(f"telex: {level}: {problem}", file=sys.stderr, flush=True)
 
 
-def _articles(paths: list[str], published: dt.date | None, report: _Reporter) -> Iterator[Article]:
+def _articles(
+    paths: list[str], published: dt.date | None, report: _Reporter, non_french: NonFrench
+) -> Iterator[Article]:
     for item in read_inputs(paths, published=published):
         if isinstance(item, Problem):
             report(item)
             continue
-        warning = language_problem(item.text)
-        if warning:
-            report(Problem(str(item.id), warning, skipped=False))
+        problem = language_problem(item.text)
+        if problem and non_french is NonFrench.skip:
+            report(Problem(str(item.id), f"{problem}; skipped (--non-french skip)", skipped=False))
+            continue
+        if problem:
+            report(Problem(str(item.id), f"{problem}; {ANALYSED_ANYWAY}", skipped=False))
         yield item
+
+
+ANALYSED_ANYWAY = "analysed anyway, expect poor results (--non-french skip leaves it out)"
 
 
 WorkersOption = Annotated[
@@ -155,6 +182,7 @@ def analyze(
             "--format", "-f", help="jsonl: one object a line; json: one array; table: for reading."
         ),
     ] = OutputFormat.jsonl,
+    non_french: NonFrenchOption = NonFrench.warn,
     workers: WorkersOption = 1,
     progress: ProgressOption = None,
 ) -> None:
@@ -162,13 +190,13 @@ def analyze(
     anchor = _published(published)
     report = _Reporter()
 
-    def too_long(article: Article, err: InputError) -> None:
+    def failed(article: Article, err: TelexError) -> None:
         report(Problem(str(article.id), str(err)))
 
     bar = _progress() if _show_progress(progress) else None
     try:
         results = analyze_many(
-            _articles(paths, anchor, report), on_error=too_long, workers=workers
+            _articles(paths, anchor, report, non_french), on_error=failed, workers=workers
         )
         if bar is not None:
             results = _counted(results, bar)
@@ -178,16 +206,16 @@ def analyze(
             for analysis in results:
                 sys.stdout.write(
                     ("\n" if first else ",\n")
-                    + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1)
+                    + exporting.json_text(analysis.to_dict(), indent=1)
                 )
                 first = False
             sys.stdout.write("\n]\n" if not first else "]\n")
         else:
             for analysis in results:
                 if output_format is OutputFormat.jsonl:
-                    sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.write(exporting.json_text(analysis.to_dict()) + "\n")
                 else:
-                    sys.stdout.write(render_table(analysis) + "\n")
+                    sys.stdout.write(printable(render_table(analysis)) + "\n")
                 sys.stdout.flush()
     except TelexError as err:
         print(f"telex: error: {err}", file=sys.stderr)
@@ -270,7 +298,7 @@ def kb_lookup(
     if as_json:
         for actor in found:
             record = actor.to_dict() | {"default": actor is default}
-            print(json.dumps(record, ensure_ascii=False))
+            print(exporting.json_text(record))
         return
     if default is None:
         print(f"{name!r} is ambiguous: {len(found)} actors share it and none is the default")
@@ -358,6 +386,7 @@ def ingest(
         typer.Option(help="Publication date YYYY-MM-DD for articles and pages that state none."),
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per analysis batch.")] = 16,
+    non_french: NonFrenchOption = NonFrench.warn,
     workers: WorkersOption = 1,
 ) -> None:
     """Analyse articles into a corpus: each is stored whole or not at all.
@@ -367,7 +396,10 @@ def ingest(
     anchor = _published(published)
     summary = IngestSummary()
     with _open_store(db, create=True) as store:
-        todo = plan(read_inputs(paths, published=anchor), store, summary)
+        todo = plan(
+            read_inputs(paths, published=anchor), store, summary,
+            skip_non_french=non_french is NonFrench.skip,
+        )
         for problem in summary.warnings:
             print(f"telex: warning: {problem}", file=sys.stderr)
         try:
@@ -389,8 +421,9 @@ def ingest(
             raise typer.Exit(1) from err
     for problem in summary.failed:
         print(f"telex: error: {problem}", file=sys.stderr)
+    not_french = f"{summary.not_french} not French (skipped), " if summary.not_french else ""
     print(
-        f"{db}: {summary.added} added, {summary.present} already present, "
+        f"{db}: {summary.added} added, {summary.present} already present, {not_french}"
         f"{len(summary.failed)} failed",
         file=sys.stderr,
     )
@@ -501,10 +534,10 @@ def _emit(results: Iterable[BaseModel], output_format: QueryFormat, line: object
     """Print results as JSON lines, or one readable line each with `line(result)`."""
     for result in results:
         if output_format is QueryFormat.jsonl or line is None:
-            sys.stdout.write(json.dumps(as_jsonable(result), ensure_ascii=False) + "\n")
+            sys.stdout.write(exporting.json_text(as_jsonable(result)) + "\n")
         else:
             assert callable(line)
-            sys.stdout.write(str(line(result)) + "\n")
+            sys.stdout.write(printable(str(line(result))) + "\n")
 
 
 def _actor_ids(store: Store, name: str | None) -> list[int] | None:
@@ -696,11 +729,33 @@ def export_corpus(
     print(f"telex: exported {count} rows", file=sys.stderr)
 
 
+def _loopback(host: str) -> bool:
+    """Whether only this machine can reach `host`: localhost, 127.0.0.0/8, ::1."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
+
+
 @app.command()
 def serve(
     db: DbOption = DEFAULT_DB,
-    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; any but loopback needs --token.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="TELEX_TOKEN",
+            show_default=False,
+            help="Every request must carry it: API clients send 'Authorization: Bearer TOKEN', "
+            "a browser opens any page once with ?token=TOKEN (then a cookie carries it). "
+            f"At least {MIN_TOKEN} characters. Required to listen beyond loopback.",
+        ),
+    ] = None,
 ) -> None:
     """Browse a corpus: a dashboard and a JSON API (docs at /docs), offline."""
     try:
@@ -713,6 +768,33 @@ def serve(
             file=sys.stderr,
         )
         raise typer.Exit(1) from err
+    token = token or None
+    if token is None and not _loopback(host):
+        print(
+            f"telex: error: refusing to serve on {host} without a token: anyone who can reach "
+            "it could read the corpus; add --token SECRET (or set TELEX_TOKEN), or serve on "
+            "127.0.0.1",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
+    if token is not None and len(token) < MIN_TOKEN:
+        print(
+            f"telex: error: --token has {len(token)} characters, give at least {MIN_TOKEN} "
+            "(a short one can be guessed): python3 -c 'import secrets; "
+            "print(secrets.token_urlsafe())'",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
     _open_store(db).close()
-    print(f"telex: serving {db} on http://{host}:{port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(WebSettings(db=db)), host=host, port=port, log_level="warning")
+    settings = WebSettings(db=db, token=SecretStr(token) if token else None)
+    where = f"http://{host}:{port}/"
+    if token is None:
+        print(f"telex: serving {db} on {where} (API docs at /docs)", file=sys.stderr)
+    else:
+        print(
+            f"telex: serving {db} on {where} (API docs at /docs); every request needs the token: "
+            "open the address once with ?token=… in a browser, or send "
+            "'Authorization: Bearer …'",
+            file=sys.stderr,
+        )
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from telex.article import Article, content_id
 from telex.batch import stored_analysis
-from telex.errors import InputError
+from telex.errors import InputError, TelexError
 from telex.ingest import Problem
 from telex.language import language_problem
 from telex.pipeline import analyze_many
@@ -27,15 +27,24 @@ class IngestSummary:
     read: int = 0
     added: int = 0
     present: int = 0
+    not_french: int = 0
+    """Articles left out because they do not look French (`skip_non_french`)."""
     failed: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
 
-def plan(items: Iterable[Article | Problem], store: Store, summary: IngestSummary) -> list[Article]:
+def plan(
+    items: Iterable[Article | Problem],
+    store: Store,
+    summary: IngestSummary,
+    *,
+    skip_non_french: bool = False,
+) -> list[Article]:
     """The articles still to analyse, in input order; the rest is counted in `summary`.
 
     Each returned article carries its content id as `id` and its input's id in
-    `metadata["source_id"]`, so that analyses can be matched back to their articles.
+    `metadata["source_id"]`, so that analyses can be matched back to their articles. An article
+    that does not look French gets a warning, and is left out with `skip_non_french`.
     """
     todo: dict[str, Article] = {}
     for item in items:
@@ -47,9 +56,18 @@ def plan(items: Iterable[Article | Problem], store: Store, summary: IngestSummar
         if ident in todo or store.contains(ident):
             summary.present += 1
             continue
-        warning = language_problem(item.text)
-        if warning:
-            summary.warnings.append(Problem(str(item.id), warning, skipped=False))
+        problem = language_problem(item.text)
+        if problem and skip_non_french:
+            summary.not_french += 1
+            summary.warnings.append(
+                Problem(str(item.id), f"{problem}; skipped (--non-french skip)", skipped=False)
+            )
+            continue
+        if problem:
+            summary.warnings.append(
+                Problem(str(item.id), f"{problem}; analysed anyway, expect poor results",
+                        skipped=False)
+            )
         todo[ident] = Article(
             text=item.text,
             id=ident,
@@ -88,7 +106,7 @@ def ingest(
         return summary
     by_id = {str(a.id): a for a in articles}
 
-    def failed(article: Article, err: InputError) -> None:
+    def failed(article: Article, err: TelexError) -> None:
         source_id = article.metadata.get("source_id", article.id)
         summary.failed.append(Problem(str(source_id), str(err)))
         if on_article:

@@ -17,3 +17,7 @@ class ConfigError(TelexError):
 
 class DataError(TelexError):
     """A shipped or user-supplied data file is missing or malformed."""
+
+
+class AnalysisError(TelexError):
+    """A pipeline component failed on an article: a bug in telex, never the user's fault."""

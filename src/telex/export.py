@@ -43,11 +43,21 @@ GDELT_COLUMNS = (
 )
 
 
+# JSON lets these stand unescaped inside strings, but str.splitlines() and older JavaScript take
+# them for line ends: escaped, one object always stays one line.
+_LINE_ENDS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_text(value: Any, *, indent: int | None = None) -> str:
+    """JSON for JSONL and JSON outputs: UTF-8 text as is, but no character that ends a line."""
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_LINE_ENDS)
+
+
 def write_jsonl(store: Store, out: TextIO) -> int:
     """Every article as one JSON object a line; returns how many."""
     count = 0
     for article in store.iter_articles():
-        out.write(json.dumps(article.model_dump(mode="json"), ensure_ascii=False) + "\n")
+        out.write(json_text(article.model_dump(mode="json")) + "\n")
         count += 1
     return count
 

@@ -6,9 +6,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from functools import cache
-from typing import cast
+from typing import NoReturn, cast
 
 import spacy
 from spacy.language import Language
@@ -18,7 +20,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from telex import components  # noqa: F401  (registers the telex_* factories)
 from telex.article import Article, parse_published
-from telex.errors import ConfigError, InputError
+from telex.errors import AnalysisError, ConfigError, InputError, TelexError
 from telex.extensions import register_extensions
 from telex.schema import Analysis
 
@@ -57,7 +59,23 @@ def load_pipeline(model: str = MODEL) -> Language:
     for name in COMPONENTS:
         nlp.add_pipe(name)
     nlp.max_length = MAX_CHARS + 1
+    # A component that raises on an article becomes an AnalysisError naming it, which
+    # `analyze_many` reports as that article's failure instead of ending the run. spaCy's parser
+    # and NER cannot take a handler (`set_error_handler` raises AttributeError on them).
+    nlp.default_error_handler = _component_failed
+    for _, component in nlp.pipeline:
+        if hasattr(component, "set_error_handler"):
+            with suppress(AttributeError):
+                component.set_error_handler(_component_failed)
     return nlp
+
+
+def _component_failed(name: str, proc: object, docs: list[Doc], err: Exception) -> NoReturn:
+    """spaCy's error handler: a component that raises becomes an AnalysisError naming it."""
+    raise AnalysisError(
+        f"{name} failed ({type(err).__name__}: {err}); this is a bug in telex, please report it "
+        "with the article"
+    ) from err
 
 
 # Quotation marks glued to words ("jaunes»Le", "dit:«non»") are tokens of their own, so that
@@ -131,7 +149,15 @@ def analyze(text_or_article: Article | str, *, published: object = None) -> Anal
     """
     article = as_article(text_or_article, published)
     nlp = load_pipeline()
-    doc = nlp(make_doc(nlp, article))
+    return _analyze_one(nlp, article)
+
+
+def _analyze_one(nlp: Language, article: Article) -> Analysis:
+    doc = make_doc(nlp, article)
+    try:
+        doc = nlp(doc)
+    except AnalysisError as err:
+        raise AnalysisError(f"article {article.id}: {err}") from err
     return doc_to_analysis(doc, article)
 
 
@@ -140,7 +166,7 @@ def analyze_many(
     *,
     published: object = None,
     batch_size: int = 16,
-    on_error: Callable[[Article, InputError], None] | None = None,
+    on_error: Callable[[Article, TelexError], None] | None = None,
     workers: int = 1,
 ) -> Iterator[Analysis]:
     """Analyse a stream of articles through `nlp.pipe`, in order, with constant memory.
@@ -149,23 +175,55 @@ def analyze_many(
         articles: articles or bare texts.
         published: publication date for articles that carry none.
         batch_size: articles per `nlp.pipe` batch.
-        on_error: called with an article that cannot be analysed (too long, or one that makes
-            a component fail), which is then skipped; without it the error is raised.
-        workers: processes to analyse in; each loads the pipeline once (see `telex.batch`).
-            Results are the same, in the same order, whatever the number.
+        on_error: called with an article that cannot be analysed (too long: InputError; a
+            component failed on it: AnalysisError), which is then skipped; without it the error
+            is raised. Either way the articles before it are yielded first.
+        workers: processes to analyse in, each loading the pipeline once (`telex.batch`); the
+            analyses are the same, in the same order, whatever the number.
     """
-    # -- batch/worker path: chunks of articles in this process or a pool (telex.batch) --
-    from telex.batch import analyze_stream, open_engine
+    if workers != 1:
+        # -- the batch path: chunks of articles on worker processes (telex.batch) --
+        from telex.batch import analyze_parallel
 
-    engine = open_engine(
-        workers=workers, batch_size=batch_size, isolate=on_error is not None
-    )
-    try:
-        stream = (as_article(item, published) for item in articles)
-        for article, outcome in analyze_stream(stream, engine):
-            if isinstance(outcome, Analysis):
-                yield outcome
-            elif on_error is not None:
-                on_error(article, outcome.error())
-    finally:
-        engine.close()
+        yield from analyze_parallel(
+            (as_article(item, published) for item in articles),
+            workers=workers, batch_size=batch_size, on_error=on_error,
+        )
+        return
+    nlp = load_pipeline()
+    stream = iter(articles)
+    # Articles handed to spaCy and not yet yielded: when a component fails, spaCy loses the
+    # whole batch, so these are analysed again one by one to find the one that fails.
+    in_flight: deque[Article] = deque()
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for item in stream:
+            article = as_article(item, published)
+            try:
+                doc = make_doc(nlp, article)
+            except InputError as err:
+                if on_error is None:
+                    raise
+                on_error(article, err)
+                continue
+            in_flight.append(article)
+            yield doc, article
+
+    while True:
+        try:
+            for doc, article in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+                in_flight.popleft()
+                yield doc_to_analysis(doc, article)
+            return
+        except AnalysisError:
+            failed_batch = list(in_flight)
+            in_flight.clear()
+        for article in failed_batch:
+            try:
+                analysis = _analyze_one(nlp, article)
+            except AnalysisError as err:
+                if on_error is None:
+                    raise
+                on_error(article, err)
+                continue
+            yield analysis

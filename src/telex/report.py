@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import re
+
 from telex.schema import Analysis
 
 WIDTH = 100
+# Control characters but line feed and tab: a terminal would act on them (an escape sequence in
+# an article can clear the screen or retitle the window), so they are shown escaped instead.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` safe to print to a terminal: control characters shown as escapes (`\\x1b`)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _actor(name: str | None, country: str | None, code: str | None) -> str:
+    """An event's actor for reading: "Antony Blinken (USAGOV)", "manifestants (FRA)", "-"."""
+    detail = code or country
+    if name:
+        return f"{name} ({detail})" if detail else name
+    return f"({detail})" if detail else "-"
 
 
 def render_table(analysis: Analysis) -> str:
@@ -51,15 +69,14 @@ def render_table(analysis: Analysis) -> str:
     if analysis.events:
         lines.append(f"EVENTS ({len(analysis.events)})")
         for v in analysis.events:
-            source = v.source_name or v.source_country or "?"
-            target = v.target_name or v.target_country or "-"
-            mode = f"/{v.mode}" if v.mode else ""
+            kind = f"{v.type}/{v.mode}" if v.mode else v.type
+            root = f" [{v.cameo_root}]" if v.cameo_root else ""
+            source = _actor(v.source_name, v.source_country, v.source_code)
+            target = _actor(v.target_name, v.target_country, v.target_code)
             place = f" at {places.get(v.place or '', v.place)}" if v.place else ""
             lines.append(
                 "  "
-                + _cut(
-                    f"{v.date or '????-??-??'} {v.type}{mode}: {source} → {target}{place}", WIDTH
-                )
+                + _cut(f"{v.date or '-':<10} {kind}{root}: {source} → {target}{place}", WIDTH)
             )
-            lines.append("      " + _cut(f"“{v.text}”", WIDTH))
+            lines.append("      " + _cut(f"“{v.text}”", WIDTH - 6))
     return "\n".join(lines)

@@ -17,12 +17,13 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from telex.article import Article, content_id
+from telex.article import Article, content_id, valid_text
 from telex.errors import InputError, TelexError
 from telex.query import (
     ActorKeys,
@@ -245,13 +246,32 @@ _SUMMARY_COLUMNS = (
 )
 
 
+LOCK_TIMEOUT = 10.0  # seconds a process waits for another that holds the corpus locked
+
+
+def _retry_locked(step: Callable[[], object], timeout: float) -> None:
+    """Run a statement, retrying while SQLite says the file is locked, up to `timeout`."""
+    deadline = time.monotonic() + timeout
+    pause = 0.01
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as err:
+            contended = "locked" in str(err) or "busy" in str(err)
+            if not contended or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 class StoreError(TelexError):
     """The corpus database cannot be opened, read or written."""
 
 
 def fts_query(text: str) -> str | None:
     """Turn what a user typed into an FTS5 query: every word must appear (no FTS syntax leaks)."""
-    words = _WORD.findall(text)
+    words = _WORD.findall(valid_text(text))
     if not words:
         return None
     return " ".join(f'"{word}"' for word in words)
@@ -294,14 +314,25 @@ class Store:
             )
         try:
             # Autocommit mode: transactions are opened explicitly with BEGIN IMMEDIATE.
-            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=10
+            )
             self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA journal_mode=WAL")
+            # Switching a new file to WAL needs an exclusive lock, and SQLite answers "locked" at
+            # once rather than waiting when another process is opening it too: retry.
+            _retry_locked(lambda: self._db.execute("PRAGMA journal_mode=WAL"), LOCK_TIMEOUT)
             # In WAL mode NORMAL loses no committed article when the process dies.
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.execute("PRAGMA busy_timeout=10000")
             self._migrate()
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err) or "busy" in str(err):
+                raise StoreError(
+                    f"{self.path} is busy: another process kept it locked for over 10 seconds "
+                    f"({err}); try again"
+                ) from err
+            raise StoreError(f"{self.path} is not a telex corpus ({err})") from err
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} is not a telex corpus ({err})") from err
 
@@ -333,12 +364,17 @@ class Store:
                 f"{self.path} has schema version {version}, newer than this telex knows "
                 f"({SCHEMA_VERSION}): upgrade telex"
             )
-        for number in range(version, SCHEMA_VERSION):
+        while version < SCHEMA_VERSION:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for statement in _statements(MIGRATIONS[number]):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number + 1:d}")
+                # Read again under the write lock: another process (an ingest, a `telex serve`)
+                # opening the same file may have upgraded it since.
+                version = self.schema_version
+                if version < SCHEMA_VERSION:
+                    for statement in _statements(MIGRATIONS[version]):
+                        self._db.execute(statement)
+                    version += 1
+                    self._db.execute(f"PRAGMA user_version = {version:d}")
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -594,13 +630,13 @@ class Store:
                 f" snippet(articles_fts, 1, '{_HIT_OPEN}', '{_HIT_CLOSE}', '…', 24) AS snippet"
                 " FROM articles_fts JOIN articles a ON a.n = articles_fts.rowid"
                 " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-                (match, limit, offset),
+                (match, _bound(limit), _bound(offset)),
             ).fetchall()
             return [ArticleSummary(**{**dict(r), "snippet": _snippet(r["snippet"])}) for r in rows]
         rows = self._db.execute(
             f"SELECT {_SUMMARY_COLUMNS} FROM articles a"
             " ORDER BY a.published IS NULL, a.published DESC, a.n DESC LIMIT ? OFFSET ?",
-            (limit, offset),
+            (_bound(limit), _bound(offset)),
         ).fetchall()
         return [ArticleSummary(**dict(r)) for r in rows]
 
@@ -619,6 +655,7 @@ class Store:
 
     def article(self, article_id: str) -> StoredArticle | None:
         """One article by content id or, failing that, by the id its input gave it."""
+        article_id = valid_text(article_id)  # ids are stored as valid text, so is what we ask
         row = (
             self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
             or self._db.execute(
@@ -663,17 +700,20 @@ class Store:
             clauses.append(f"type IN ({', '.join('?' * len(types))})")
             params.extend(types)
         if search:
-            needle = f"%{normalize_name(search)}%"
-            clauses.append(
-                "(key LIKE ? OR id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?)"
-                " OR id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ?))"
-            )
-            params.extend([needle, needle, f"%{search.strip()}%"])
+            search = valid_text(search).strip()
+            key = normalize_name(search)  # letters, digits and spaces: nothing LIKE reads
+            matches = ["id IN (SELECT actor_id FROM actor_aliases WHERE alias LIKE ? ESCAPE '\\')"]
+            params.append(f"%{_escape_like(search)}%")
+            if key:
+                matches.append("key LIKE ?")
+                matches.append("id IN (SELECT actor_id FROM actor_keys WHERE key LIKE ?)")
+                params.extend([f"%{key}%", f"%{key}%"])
+            clauses.append(f"({' OR '.join(matches)})")
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         rows = self._db.execute(
             f"SELECT {_ACTOR_COLUMNS} FROM actors {where}"
             " ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            (*params, _bound(limit), _bound(offset)),
         ).fetchall()
         return [ActorSummary(**dict(r)) for r in rows]
 
@@ -684,11 +724,10 @@ class Store:
         ("Macron" finds "Emmanuel Macron" and an actor known only as "Macron"); else any actor
         whose name contains it.
         """
-        if name_or_id.strip().isdigit():
-            row = self._db.execute(
-                f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id = ?", (int(name_or_id),)
-            ).fetchone()
-            return [ActorSummary(**dict(row))] if row else []
+        name_or_id = valid_text(name_or_id)
+        if name_or_id.strip().isdecimal() and name_or_id.strip().isascii():  # not "²" or "٣"
+            found = self.actor_summary(int(name_or_id))
+            return [found] if found else []
         key = normalize_name(name_or_id)
         if not key:
             return []
@@ -702,12 +741,19 @@ class Store:
             return [ActorSummary(**dict(r)) for r in rows]
         return self.actors(search=name_or_id, limit=20)
 
-    def actor(self, actor_id: int, *, limit: int = 50) -> ActorProfile | None:
-        """One actor: names, roles, articles, quotes, events and the actors seen beside it."""
+    def actor_summary(self, actor_id: int) -> ActorSummary | None:
+        """One actor's name, type, country and counts."""
+        if not _is_sqlite_int(actor_id):
+            return None  # no such id can exist
         row = self._db.execute(
             f"SELECT {_ACTOR_COLUMNS} FROM actors WHERE id = ?", (actor_id,)
         ).fetchone()
-        if row is None:
+        return ActorSummary(**dict(row)) if row else None
+
+    def actor(self, actor_id: int, *, limit: int = 50) -> ActorProfile | None:
+        """One actor: names, roles, articles, quotes, events and the actors seen beside it."""
+        summary = self.actor_summary(actor_id)
+        if summary is None:
             return None
         aliases = [
             r["alias"]
@@ -735,7 +781,7 @@ class Store:
                 f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE a.id IN"
                 " (SELECT article_id FROM entities WHERE actor_id = ?)"
                 " ORDER BY a.published IS NULL, a.published DESC, a.n DESC LIMIT ?",
-                (actor_id, limit),
+                (actor_id, _bound(limit)),
             )
         ]
         co_actors = [
@@ -753,7 +799,7 @@ class Store:
             )
         ]
         return ActorProfile(
-            actor=ActorSummary(**dict(row)),
+            actor=summary,
             aliases=aliases,
             roles=roles,
             first_seen=span[0],
@@ -779,6 +825,7 @@ class Store:
         params: list[Any] = []
         source = "quotes q"
         if speaker is not None:
+            speaker = [n for n in speaker if _is_sqlite_int(n)]
             if not speaker:
                 return []
             clauses.append(f"q.speaker_actor IN ({', '.join('?' * len(speaker))})")
@@ -796,7 +843,7 @@ class Store:
             " q.kind, q.speaker_actor, q.speaker_name, q.cue, q.via, a.published, a.title"
             f" FROM {source} JOIN articles a ON a.id = q.article_id {where}"
             " ORDER BY a.published IS NULL, a.published DESC, q.n LIMIT ? OFFSET ?",
-            (*params, limit, offset),
+            (*params, _bound(limit), _bound(offset)),
         ).fetchall()
         return [QuoteRow(**dict(r)) for r in rows]
 
@@ -811,7 +858,7 @@ class Store:
         )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
-            params = [*params, limit, offset]
+            params = [*params, _bound(limit), _bound(offset)]
         return [EventRow(**dict(r)) for r in self._db.execute(sql, params)]
 
     def iter_events(self, where: EventFilter | None = None) -> Iterator[EventRow]:
@@ -873,7 +920,7 @@ class Store:
             for r in self._db.execute(
                 f"SELECT id, name, type, country, n_articles FROM actors WHERE type IN ({marks})"
                 " ORDER BY n_articles DESC, n_mentions DESC, id LIMIT ?",
-                (*types, limit),
+                (*types, _bound(limit)),
             )
         ]
         ids = [node.id for node in nodes]
@@ -888,7 +935,7 @@ class Store:
                 " ON b.article_id = a.article_id AND b.actor_id > a.actor_id"
                 f" WHERE a.actor_id IN ({among}) AND b.actor_id IN ({among})"
                 " GROUP BY x, y HAVING w >= ?",
-                (*ids, *ids, min_weight),
+                (*ids, *ids, _bound(min_weight)),
             )
         }
         for r in self._db.execute(
@@ -913,7 +960,7 @@ class Store:
             " count(DISTINCT article_id) AS n_articles, count(*) AS n_mentions"
             " FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL"
             " GROUP BY name, country ORDER BY n_mentions DESC, name LIMIT ?",
-            (limit,),
+            (_bound(limit),),
         ).fetchall()
         return [PlacePoint(**dict(r)) for r in rows]
 
@@ -940,9 +987,10 @@ def _event_filter(where: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("(e.source_country = ? OR e.target_country = ?)")
         params.extend([where.country.upper()] * 2)
     if where.actor is not None:
-        marks = ", ".join("?" * len(where.actor)) or "NULL"
+        actors = [n for n in where.actor if _is_sqlite_int(n)]
+        marks = ", ".join("?" * len(actors)) or "NULL"
         clauses.append(f"(e.source_actor IN ({marks}) OR e.target_actor IN ({marks}))")
-        params.extend([*where.actor, *where.actor])
+        params.extend([*actors, *actors])
     if where.date_from:
         clauses.append("e.day >= ?")
         params.append(where.date_from.isoformat())
@@ -950,6 +998,24 @@ def _event_filter(where: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("e.day <= ?")
         params.append(where.date_to.isoformat())
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
+_SQLITE_MAX = 2**63 - 1
+
+
+def _is_sqlite_int(number: int) -> bool:
+    """Whether SQLite can hold the number (ids and counts from users may be any size)."""
+    return -_SQLITE_MAX - 1 <= number <= _SQLITE_MAX
+
+
+def _bound(number: int | None) -> int | None:
+    """A LIMIT or OFFSET SQLite takes: beyond its range means 'all' or 'none' anyway."""
+    return None if number is None else max(-_SQLITE_MAX - 1, min(number, _SQLITE_MAX))
+
+
+def _escape_like(text: str) -> str:
+    """Text a LIKE pattern matches literally (with `ESCAPE '\\'`): % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _like(text: str) -> str:

@@ -279,6 +279,8 @@ class Entities:
             role = self.rules.role_of(token.text)
             if token.i in taken or role is None or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
+            if token.lower_ != role and token.lower_ not in self.rules.roles:
+                continue  # "les présidents français": several people, no one's mention
             if token.text[0].isupper() and not token.is_sent_start:
                 continue
             start = token.i
@@ -328,7 +330,7 @@ class Entities:
             if token.i in taken or token.i == 0 or token.lower_ not in self.rules.descriptions:
                 continue
             article = doc[token.i - 1]
-            if article.lower_ not in self.rules.definite or token.pos_ != "NOUN":
+            if article.lower_ not in self.rules.definite or not token.is_lower:
                 continue
             end = token.i + 1
             while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].is_lower:
@@ -511,7 +513,9 @@ class Entities:
             return bool(a.given and b.given) and fold(a.given[0]) == fold(b.given[0])
         # one is a given name alone: same first given name
         given_only, named = (a, b) if not a.surname else (b, a)
-        return bool(named.given) and fold(given_only.given[0]) == fold(named.given[0])
+        if not given_only.given or not named.given:
+            return False  # a title alone ("M.") names nobody in particular
+        return fold(given_only.given[0]) == fold(named.given[0])
 
     def _place_by_key(self, mentions: list[_Mention], clusters: list[_Cluster], label: str) -> None:
         by_key: dict[str, int] = {}

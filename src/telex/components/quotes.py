@@ -26,6 +26,7 @@ from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
 from telex.lang import read_list, read_table
+from telex.names import role_words, titles
 from telex.schema import Entity, Quote
 
 LOGGER = logging.getLogger(__name__)
@@ -111,8 +112,10 @@ def load_lexicon(lang: str = "fr") -> QuoteLexicon:
         pronouns={
             r["pronoun"]: (r["gender"], r["number"]) for r in read_table(lang, "quote_pronouns.tsv")
         },
-        titles={r["title"]: r["gender"] for r in read_table(lang, "quote_titles.tsv")},
-        roles=frozenset(read_list(lang, "quote_roles.txt")),
+        # the entity component's titles and role nouns, plus the nouns that name a person by
+        # description ("un voisin", "la victime"), lower case as the component compares them
+        titles={title.lower(): gender for title, gender in titles(lang).items()},
+        roles=frozenset(role_words(lang)) | frozenset(read_list(lang, "quote_person_nouns.txt")),
         institutions=frozenset(read_list(lang, "quote_institutions.txt")),
         source_nouns=frozenset(read_list(lang, "quote_source_nouns.txt")),
         naming=frozenset(read_list(lang, "quote_naming.txt")),
@@ -515,7 +518,8 @@ class _Reader:
                 for k in (first, first - 1):
                     title = self.lex.titles.get(self.low(k))
                     if title:
-                        self.gender.setdefault(entity.id, title)
+                        if title != "-":
+                            self.gender.setdefault(entity.id, title)
                         self.personlike.add(entity.id)
                         break
                 role = self._role_before(first)

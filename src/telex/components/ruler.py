@@ -28,6 +28,7 @@ from telex.names import fold, given_name, is_particle, role_words, titles
 
 PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
 _QUOTE_OPEN = frozenset('«“"„‹(—–-')
+_ACRONYM_MAX = 6  # letters: longer words in capitals are shouted words, not acronyms
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.\-]*$")
 
 
@@ -113,6 +114,22 @@ class Lexicon:
         return lower in self._lemmas or (self._forms is not None and lower in self._forms)  # type: ignore[operator]
 
 
+def _trimmed(span: Span) -> Span | None:
+    """The span without edge tokens that hold no letter or digit: the model now and then takes
+    a line break, a quote mark or a stray symbol into a name, or tags one alone."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and not any(c.isalnum() for c in doc[start].text):
+        start += 1
+    while end > start and not any(c.isalnum() for c in doc[end - 1].text):
+        end -= 1
+    if start == end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label, kb_id=span.kb_id)
+
+
 def region_named(text: str) -> Region | None:
     """The region `text` names (Bretagne, Sahel), not one it qualifies as an adjective (breton)."""
     region = countries().region(text)
@@ -144,7 +161,8 @@ class Ruler:
         self.matcher = _kb_matcher(nlp, self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.ents = self.with_known_actors(doc, self.find(doc))
+        spans = (_trimmed(span) for span in self.with_known_actors(doc, self.find(doc)))
+        doc.ents = [span for span in spans if span is not None]
         return doc
 
     def with_known_actors(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -254,6 +272,10 @@ class Ruler:
         rules = self.rules
         start, end = span.start, span.end
         doc = span.doc
+        for k in range(start + 1, end):
+            if "\n" in doc[k].text or "\n" in doc[k - 1].whitespace_:
+                end = k  # a name never runs across a line break
+                break
         while start < end and (
             doc[start].text in rules.leading_trim
             or (doc[start].text in rules.capitalised_trim and end - start > 1)
@@ -278,6 +300,7 @@ class Ruler:
             and end - start > 1
             and doc[start].text in rules.place_articles
             and is_known_place(doc[start + 1 : end].text)
+            and not self._after_org_head(span)  # "le mouvement La France en colère"
         ):
             start += 1
         if (start, end, label) == (span.start, span.end, span.label_):
@@ -300,9 +323,11 @@ class Ruler:
             return LOC
         if self._role_complement(span):
             return None
-        if rules.is_role(first.text):
-            # "président Macron" names a person; "ministre de l'Intérieur" only a role.
-            rest = span[1:]
+        role_at = 1 if first.lower_ in rules.role_premodifiers and len(span) > 1 else 0
+        if rules.is_role(span[role_at].text):
+            # "président Macron" names a person; "ministre de l'Intérieur", "Première ministre
+            # britannique" only a role.
+            rest = span[role_at + 1 :]
             if (
                 rest
                 and all(_NAME_WORD.match(t.text) for t in rest)
@@ -345,6 +370,20 @@ class Ruler:
             and not self._name_like_place(span)
         ):
             return None  # "Impôt", "Produit intérieur": common nouns, capitalised
+        if (
+            len(span) == 1
+            and label == ORG
+            and first.pos_ == "NOUN"
+            and first.text not in rules.institution_heads
+            and self.lexicon.is_common(first.text)
+            and self.kb.lookup(text) is None
+            and not (_acronym(text) and len(text) <= _ACRONYM_MAX)
+        ):
+            return None  # "Analyste", "Partisans": a capitalised common noun is no organisation
+        if _acronym(text) and len(text) > _ACRONYM_MAX and self.lexicon.is_common(text):
+            return None  # "CASSEURS", "DÉMISSION": a word in capitals, a banner or a slogan
+        if all(t.text in rules.titles for t in span):
+            return None  # "Monsieur" alone names nobody
         if first.text in rules.titles and len(span) > 1:
             return PER
         if label != LOC and index.by_name(text) and given_name(first.text) is None:
@@ -354,6 +393,7 @@ class Ruler:
         if (
             label in (MISC, PER, LOC)
             and _acronym(text)
+            and len(text) <= _ACRONYM_MAX
             and len(span) == 1
             and not is_known_place(text)
         ):
@@ -489,7 +529,22 @@ class Ruler:
             if info is not None and not info.common and doc[start - 1].ent_iob_ != "I":
                 start -= 1  # "Najla Al-Mangoush" where the model saw only "Al-Mangoush"
                 label = PER
-        if label == ORG and span[0].text in self.rules.institution_heads and len(span) == 1:
+        if label == ORG and self._after_org_head(span):
+            # "le mouvement La France en colère": the name runs to the end of its noun phrase
+            while end < len(doc) and end - span.end < 3:
+                if doc[end].pos_ == "ADJ" and doc[end].is_lower:
+                    end += 1
+                elif (
+                    doc[end].pos_ == "ADP"
+                    and doc[end].is_lower
+                    and end + 1 < len(doc)
+                    and doc[end + 1].pos_ in ("NOUN", "PROPN")
+                    and end + 2 - span.end <= 3
+                ):
+                    end += 2
+                else:
+                    break
+        elif label == ORG and span[0].text in self.rules.institution_heads and len(span) == 1:
             # "Conseil" + "présidentiel": adjectives that complete the name (not demonyms),
             # or a plural complement ("Conseil des ministres", "Cour des comptes").
             while (

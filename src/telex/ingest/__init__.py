@@ -6,6 +6,7 @@ broken file or line never costs the rest of a run.
 
 from __future__ import annotations
 
+import re
 import sys
 import urllib.error
 import urllib.request
@@ -26,6 +27,7 @@ SUFFIXES = (".txt", ".jsonl", *HTML_SUFFIXES, *FEED_SUFFIXES)
 URL_SCHEMES = ("http://", "https://")
 # Seconds to wait for a web server before reporting the URL as unreachable.
 URL_TIMEOUT = 30
+_LINE_END = re.compile("\r\n|\r|\n")
 __all__ = ["SUFFIXES", "Problem", "read_inputs"]
 
 
@@ -114,7 +116,9 @@ def _read_bytes(
     if encoding != "utf-8":
         yield Problem(where, f"not UTF-8: decoded as {encoding}", skipped=False)
     if jsonl:
-        yield from read_jsonl_lines(text.splitlines(), where, published=published)
+        # Only \n, \r\n and \r end a JSONL line: str.splitlines() also cuts at U+2028 or U+0085,
+        # which JSON strings may hold unescaped, and the article would be lost.
+        yield from read_jsonl_lines(_LINE_END.split(text), where, published=published)
         return
     if not text.strip():
         yield Problem(where, "no text: the file holds only whitespace")

@@ -16,6 +16,24 @@ from telex.ingest.problem import Problem
 
 LOGGER = logging.getLogger(__name__)
 MISSING = "reading HTML needs trafilatura: reinstall telex"
+# Elements whose content is never article text: code, embedded documents, form controls and
+# inert markup. trafilatura drops most of them itself but keeps what a <template> holds.
+HIDDEN_ELEMENTS = (
+    "script", "style", "template", "noscript", "noembed", "noframes", "iframe", "frame",
+    "object", "embed", "applet", "svg", "math", "canvas", "audio", "video", "textarea",
+    "select", "button",
+)
+
+# Elements without content that libxml2 takes for containers: it puts what follows them inside,
+# and trafilatura, dropping <embed> or <source>, would drop the rest of the article with them.
+_UNKNOWN_VOID = ("embed", "source", "track", "wbr", "keygen")
+
+
+def http_url(url: str | None) -> str | None:
+    """A page's or a feed entry's URL, kept only when it is http(s): never `javascript:`."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 def html_to_article(
@@ -35,10 +53,17 @@ def html_to_article(
     """
     try:
         import trafilatura
+        from trafilatura.utils import load_html
     except ImportError as err:
         raise InputError(MISSING) from err
+    tree = load_html(html)
+    if tree is not None:
+        for element in list(tree.iter(*_UNKNOWN_VOID)):
+            element.drop_tag()
+        for element in list(tree.iter(*HIDDEN_ELEMENTS)):
+            element.drop_tree()
     document: Any = trafilatura.bare_extraction(
-        html,
+        tree if tree is not None else html,
         url=url,
         with_metadata=True,
         include_comments=False,
@@ -50,7 +75,7 @@ def html_to_article(
     text = (getattr(document, "text", None) or "").strip() if document is not None else ""
     if not text:
         raise InputError("no article text found in the page")
-    page_url = getattr(document, "url", None) or url
+    page_url = http_url(getattr(document, "url", None)) or http_url(url)
     try:
         date = parse_published(getattr(document, "date", None))
     except InputError:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from telex.report import printable
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -12,7 +14,9 @@ class Problem:
     where: str
     message: str
     skipped: bool = True
-    """True when the article was not analysed; False for a warning about one that was."""
+    """True when the input failed (an error); False for a warning: the article was analysed
+    anyway, or left out on request (`--non-french skip`)."""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        # One line, whatever a file name or an input's id holds (line breaks, escape sequences).
+        return printable(f"{self.where}: {self.message}").replace("\n", "\\n")

@@ -11,15 +11,21 @@ import datetime as dt
 import re
 import time
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from typing import Any
 
 from telex.article import Article, parse_published
 from telex.errors import InputError
+from telex.ingest.html import HIDDEN_ELEMENTS, http_url
 from telex.ingest.problem import Problem
 
 MISSING = "reading feeds needs feedparser: reinstall telex"
 # Elements after which a line ends when HTML is reduced to text.
-_BLOCKS = ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
+_BLOCKS = frozenset(
+    ("p", "div", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
+)
+# <embed> has no content nor an end tag; a fragment's <head> and <title> are not its text.
+_HIDDEN = (frozenset(HIDDEN_ELEMENTS) - {"embed"}) | {"head", "title"}
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
 
 
@@ -29,18 +35,47 @@ def looks_like_feed(data: bytes) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
+class _TextOf(HTMLParser):
+    """Collects the text of an HTML fragment, leaving out what hidden elements hold.
+
+    The standard library's parser, because it takes any string: lxml refuses fragments with a
+    control character or a second <html> in them.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # the hidden elements open around the current position
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden.append(tag)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.hidden:
+            del self.hidden[len(self.hidden) - 1 - self.hidden[::-1].index(tag) :]
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
 def html_text(fragment: str) -> str:
     """Plain text of an HTML fragment, one block a line."""
-    if "<" not in fragment:
-        return "\n".join(_SPACES.sub(" ", line).strip() for line in fragment.splitlines()).strip()
-    import lxml.html
-
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    for element in list(root.iter("script", "style")):
-        element.drop_tree()
-    for element in root.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().splitlines())
+    if "<" in fragment or "&" in fragment:
+        parser = _TextOf()
+        parser.feed(fragment)
+        parser.close()
+        fragment = "".join(parser.parts)
+    lines = (_SPACES.sub(" ", line).strip() for line in fragment.splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -61,12 +96,14 @@ def read_feed(
     except ImportError:
         yield Problem(where, MISSING)
         return
-    feed = feedparser.parse(data)
+    # No sanitizing: it strips tags but keeps what an <iframe> or <template> holds; the text is
+    # taken below, dropping such elements whole, and is never shown as HTML.
+    feed = feedparser.parse(data, sanitize_html=False)
     if not feed.entries:
         reason = f" ({feed.bozo_exception})" if feed.get("bozo") else ""
         yield Problem(where, f"not an RSS or Atom feed with entries{reason}")
         return
-    source = feed.feed.get("title") or None
+    source = html_text(feed.feed.get("title") or "") or None
     for number, entry in enumerate(feed.entries, 1):
         at = f"{where}#{number}"
         contents = entry.get("content") or []
@@ -75,13 +112,13 @@ def read_feed(
         if not text:
             yield Problem(at, "feed entry has no text (neither content nor summary)")
             continue
-        link = entry.get("link") or None
+        link = http_url(entry.get("link"))
         try:
             yield Article(
                 text=text,
                 id=entry.get("id") or link or at,
                 published=_date(entry) or parse_published(published),
-                title=entry.get("title") or None,
+                title=html_text(entry.get("title") or "") or None,
                 source=source,
                 url=link,
             )

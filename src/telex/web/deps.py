@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from telex.store import Store
+from telex.web.security import MIN_TOKEN
 
 
 class WebSettings(BaseModel):
-    """How `telex serve` runs; `TELEX_DB` sets the corpus when no settings are given."""
+    """How `telex serve` runs; `TELEX_DB` and `TELEX_TOKEN` set the corpus and the token when no
+    settings are given."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -24,6 +26,25 @@ class WebSettings(BaseModel):
     )
     title: str = Field(default="telex", description="Shown in the page header.")
     page_size: int = Field(default=50, ge=1, le=500, description="Rows per page in lists.")
+    token: SecretStr | None = Field(
+        default_factory=lambda: SecretStr(os.environ["TELEX_TOKEN"])
+        if os.environ.get("TELEX_TOKEN")
+        else None,
+        description="When set, every request must carry it (`Authorization: Bearer …`, or the "
+        "cookie a browser gets by opening any page with `?token=…` once); `TELEX_TOKEN` sets it.",
+        validate_default=True,
+    )
+
+    @field_validator("token")
+    @classmethod
+    def _long_enough(cls, token: SecretStr | None) -> SecretStr | None:
+        if token is not None and len(token.get_secret_value()) < MIN_TOKEN:
+            raise ValueError(
+                f"the token has {len(token.get_secret_value())} characters: give at least "
+                f"{MIN_TOKEN} (a short one can be guessed), e.g. "
+                "`python3 -c 'import secrets; print(secrets.token_urlsafe())'`"
+            )
+        return token
 
 
 def get_settings(request: Request) -> WebSettings:
