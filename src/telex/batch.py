@@ -322,7 +322,10 @@ class DaskEngine:
         self._cluster: Any = None
         self._client: Any
         if scheduler:
-            self._client = distributed.Client(scheduler)
+            try:
+                self._client = distributed.Client(scheduler, timeout=60)
+            except (OSError, TimeoutError) as err:
+                raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from err
         else:
             dask: Any = importlib.import_module("dask")
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
@@ -672,8 +675,8 @@ def run_batch(
                 writing = (report, partial.open("w", encoding="utf-8"))
             if isinstance(outcome, Failure):
                 report.failed.append(Problem(str(article.id), outcome.message))
-                if on_problem:
-                    on_problem(Problem(f"{report.input}: {article.id}", outcome.message))
+                if on_problem:  # the message names the article
+                    on_problem(Problem(report.input, outcome.message))
             else:
                 writing[1].write(shard_line(article, outcome))
                 report.analysed += 1
