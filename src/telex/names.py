@@ -55,6 +55,11 @@ def surname_key(surname: str) -> str:
     return text
 
 
+def surname_consonants(surname: str) -> str:
+    """The consonants of a surname's skeleton: two spellings of one surname always share them."""
+    return _VOWELS.sub("", surname_key(surname))
+
+
 def same_surname(a: str, b: str) -> bool:
     """True when two surnames are the same name, possibly transliterated differently."""
     ka, kb = surname_key(a), surname_key(b)

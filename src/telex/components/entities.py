@@ -23,7 +23,15 @@ from telex.components.ruler import EntityRules, is_known_place, region_named
 from telex.countries import countries
 from telex.geo import gazetteer
 from telex.kb import Actor, knowledge_base
-from telex.names import PersonName, compatible_given, fold, given_name, parse_person, same_surname
+from telex.names import (
+    PersonName,
+    compatible_given,
+    fold,
+    given_name,
+    parse_person,
+    same_surname,
+    surname_consonants,
+)
 from telex.schema import Entity, Mention
 
 PER, ORG, LOC, MISC = "PER", "ORG", "LOC", "MISC"
@@ -393,8 +401,9 @@ class Entities:
         names = [m for m in mentions if m.kind not in ("role", "description")]
         self._retype_surnames(names)
         people = [m for m in names if m.label == PER]
+        index: dict[str, set[int]] = {}  # name keys -> clusters of people, so that a long
         for m in sorted(people, key=lambda m: (not (m.person and m.person.full), m.start)):
-            self._place_person(m, clusters)
+            self._place_person(m, clusters, index)  # article costs no quadratic scan
         for label in (ORG, LOC, MISC):
             self._place_by_key([m for m in names if m.label == label], clusters, label)
         self._merge_acronyms(clusters)
@@ -473,14 +482,16 @@ class Entities:
                 m.person = parse_person(words)
                 m.gender = m.person.gender
 
-    def _place_person(self, m: _Mention, clusters: list[_Cluster]) -> None:
+    def _place_person(
+        self, m: _Mention, clusters: list[_Cluster], index: dict[str, set[int]]
+    ) -> None:
         person = m.person or PersonName("", (), m.text, "-")
-        candidates = []
-        for i, c in enumerate(clusters):
-            if c.label != PER:
-                continue
-            if any(self._same_person(person, m.gender, other) for other in c.mentions):
-                candidates.append(i)
+        nearby = set().union(*(index.get(key, set()) for key in _person_keys(person)))
+        candidates = [
+            i
+            for i in sorted(nearby)
+            if any(self._same_person(person, m.gender, other) for other in clusters[i].mentions)
+        ]
         if len(candidates) > 1 and not person.full:
             # A surname alone with several people of that name: the nearest one before it.
             candidates = [
@@ -497,6 +508,8 @@ class Entities:
         else:
             clusters.append(_Cluster(PER, [m]))
             m.cluster = len(clusters) - 1
+        for key in _person_keys(person):
+            index.setdefault(key, set()).add(m.cluster)
 
     @staticmethod
     def _same_person(a: PersonName, gender: str, other: _Mention) -> bool:
@@ -722,6 +735,17 @@ class Entities:
         ):
             return ranked[0][0]
         return self.rules.default_country
+
+
+def _person_keys(person: PersonName) -> list[str]:
+    """Keys under which a person's mentions can meet: the consonants of the surname (variants
+    of one surname share them) and the first given name (for a given name alone)."""
+    keys = []
+    if person.surname:
+        keys.append("s:" + surname_consonants(person.surname))
+    if person.given:
+        keys.append("g:" + fold(person.given[0]))
+    return keys
 
 
 def _actor_code(country: str | None, role_code: str | None) -> str | None:
