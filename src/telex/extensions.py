@@ -5,8 +5,13 @@ Values are plain data or schema models so that docs pickle across processes.
 
 from __future__ import annotations
 
+from collections import Counter
+
+from spacy.attrs import IDX, LENGTH, LOWER, POS
+from spacy.symbols import ADJ
 from spacy.tokens import Doc
 
+from telex.countries import countries
 from telex.errors import ConfigError
 
 PUBLISHED = "published"  # datetime.date | None: the anchor for relative dates
@@ -33,3 +38,53 @@ def register_extensions() -> None:
             )
         Doc.set_extension(name, default=None)
         _REGISTERED.add(name)
+
+
+# -- views of a doc read once ---------------------------------------------------------------
+# spaCy builds `Doc.text` from the tokens at every access, and `Token.text` or `Token.lower_`
+# decode a string each time: components that scan every token read these instead, computed
+# once per doc and kept in `Doc.user_data` (telex never retokenises a doc).
+_TEXT = "telex.text"
+_TEXTS = "telex.token_texts"
+_LOWERS = "telex.token_lowers"
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, in order."""
+    texts = doc.user_data.get(_TEXTS)
+    if texts is None:
+        text = doc_text(doc)
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        texts = doc.user_data[_TEXTS] = [text[start : start + n] for start, n in spans]
+    return texts
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's lowercase form (`Token.lower_`), in order."""
+    lowers = doc.user_data.get(_LOWERS)
+    if lowers is None:
+        strings = doc.vocab.strings
+        keys = doc.to_array(LOWER).tolist() if len(doc) else []
+        lowers = doc.user_data[_LOWERS] = [strings[key] for key in keys]
+    return lowers
+
+
+def demonym_countries(doc: Doc) -> Counter[str]:
+    """How often the doc names each country by a nationality adjective ("libyenne")."""
+    counts: Counter[str] = Counter()
+    index = countries()
+    pos = doc.to_array(POS).tolist() if len(doc) else []
+    for text, tag in zip(token_texts(doc), pos, strict=True):
+        if tag == ADJ and text.islower():
+            hit = index.by_demonym(text)
+            if hit:
+                counts[hit.iso3] += 1
+    return counts

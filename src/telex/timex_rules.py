@@ -123,7 +123,7 @@ class Grammar:
 
     tables: dict[str, dict[str, Any]]
     rules: tuple[Rule, ...]
-    triggers: dict[str, tuple[str, ...]]  # lowercase forms of a table, to skip rules early
+    triggers: dict[str, frozenset[str]]  # a word of each form of a table, lowercase
     blockers: tuple[re.Pattern[str], ...]
     multipliers: frozenset[int]
     age_before: re.Pattern[str]
@@ -175,29 +175,63 @@ class Grammar:
         return int(value) if value is not None else None
 
     # -- matching -------------------------------------------------------------------------
-    def candidates(self, text: str) -> list[Candidate]:
-        """Every expression some rule finds in `text`, minus blocked and unreadable ones."""
+    def candidates(self, text: str, *, everywhere: bool = False) -> list[Candidate]:
+        """Every expression some rule finds in `text`, minus blocked and unreadable ones.
+
+        Each rule is tried only around its trigger words, unless `everywhere` (slower, and the
+        same: tests hold the two to it)."""
         blocked = [(m.start(), m.end()) for b in self.blockers for m in b.finditer(text)]
-        lowered = text.lower().replace("’", "'")
-        present: dict[str, bool] = {}
+        words = None if everywhere else _word_positions(text)
+        windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         found = []
         for rule in self.rules:
-            if rule.triggers and not any(self._present(t, lowered, present) for t in rule.triggers):
-                continue
-            for match in rule.regex.finditer(text):
-                candidate = self._candidate(rule, match, text)
-                if candidate is None:
-                    continue
-                if any(s < candidate.end and candidate.start < e for s, e in blocked):
-                    continue
-                found.append(candidate)
+            if not rule.triggers or words is None:
+                spans = [(0, len(text))]
+            elif rule.triggers in windows:
+                spans = windows[rule.triggers]
+            else:
+                spans = windows[rule.triggers] = self._windows(rule.triggers, words, len(text))
+            resume = 0
+            for start, end in spans:
+                # Matches start in the stretch; the text after it is read as far as a match and
+                # its lookaheads may go, and a match running into the next stretch is not found
+                # twice.
+                scan_end = min(len(text), end + _REACH)
+                for match in rule.regex.finditer(text, max(start, resume), scan_end):
+                    if match.start() >= end:
+                        break
+                    resume = match.end()
+                    candidate = self._candidate(rule, match, text)
+                    if candidate is None:
+                        continue
+                    if any(s < candidate.end and candidate.start < e for s, e in blocked):
+                        continue
+                    found.append(candidate)
         return found
 
-    def _present(self, table: str, lowered: str, cache: dict[str, bool]) -> bool:
-        """Whether some form of a table occurs in the (lowercased) text, as a substring."""
-        if table not in cache:
-            cache[table] = any(form in lowered for form in self.triggers[table])
-        return cache[table]
+    def _windows(
+        self, tables: tuple[str, ...], words: dict[str, list[int]], length: int
+    ) -> list[tuple[int, int]]:
+        """The stretches of text around the words that may start a form of `tables`, merged.
+
+        Scanning the whole text with each of the rules was most of the component's time; a
+        rule cannot match without one of its trigger forms, and no expression is as long as
+        `_REACH`, so every match of the whole text starts in a stretch and is found there alike
+        (lookbehinds see the text before a stretch)."""
+        positions = sorted(
+            position
+            for table in tables
+            for word in self.triggers[table]
+            for position in words.get(word, ())
+        )
+        spans: list[tuple[int, int]] = []
+        for position in positions:
+            start, end = max(0, position - _REACH), min(length, position + _REACH)
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
 
     def _candidate(self, rule: Rule, match: re.Match[str], text: str) -> Candidate | None:
         groups = {name: value for name, value in match.groupdict().items() if value is not None}
@@ -389,6 +423,35 @@ class Grammar:
 
 
 # -- loading -------------------------------------------------------------------------------
+# Characters around a trigger word within which a rule's match must start: longer than any
+# expression with the context its lookarounds read (the longest in the development corpus has
+# 32 characters).
+_REACH = 200
+_WORD = re.compile(r"\w+")
+# The trigger of rules that cannot match without a figure (clock times, years, numeric dates).
+DIGITS = "digits"
+_DIGITS_KEY = "#digits"  # where figures are among the words: no word has "#"
+_DIGITS = re.compile(r"\d+")
+
+
+def _key_word(form: str) -> str:
+    """The longest word of a form: every match of the form has it, and long words are rare."""
+    return max(_WORD.findall(form), key=len, default=form)
+
+
+def _word_positions(text: str) -> dict[str, list[int]] | None:
+    """Where each word of `text` starts, by its lowercase form; None when lowercasing moves
+    characters (rare letters such as "İ"), where offsets would not match the text."""
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text):
+        return None
+    positions: dict[str, list[int]] = {}
+    for match in _WORD.finditer(lowered):
+        positions.setdefault(match.group(), []).append(match.start())
+    positions[_DIGITS_KEY] = [match.start() for match in _DIGITS.finditer(text)]
+    return positions
+
+
 def _alternation(forms: list[str]) -> str:
     """A regex matching any of `forms` as whole words, longest first."""
     parts = []
@@ -472,7 +535,7 @@ def load_grammar(lang: str = "fr") -> Grammar:
             index=index,
             triggers=tuple(raw.get("trigger", ())),
         ))
-        unknown = set(rules[-1].triggers) - set(tables)
+        unknown = set(rules[-1].triggers) - set(tables) - {DIGITS}
         if unknown:
             raise DataError(f"{DATA_FILE}: rule {name!r} is triggered by unknown tables {unknown}")
     try:
@@ -492,9 +555,9 @@ def load_grammar(lang: str = "fr") -> Grammar:
     return Grammar(
         tables=tables,
         rules=tuple(rules),
-        # A form's first word is enough to tell that a rule may match (and survives line breaks).
-        triggers={name: tuple({form.split()[0] for form in table})
-                  for name, table in tables.items()},
+        # A word of each form is enough to tell where a rule may match.
+        triggers={name: frozenset(_key_word(form) for form in table)
+                  for name, table in tables.items()} | {DIGITS: frozenset({_DIGITS_KEY})},
         blockers=blockers,
         multipliers=multipliers,
         age_before=age_before,

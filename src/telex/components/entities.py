@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from telex.components.ruler import EntityRules, is_known_place, region_named
 from telex.countries import countries
+from telex.extensions import demonym_countries, token_lowers, token_texts
 from telex.geo import gazetteer
 from telex.kb import Actor, knowledge_base
 from telex.names import (
@@ -135,7 +136,7 @@ class Entities:
         found = []
         # Where each word occurs, read once: scanning every token for every name was the
         # component's slowest step.
-        texts = [t.text for t in doc]
+        texts = token_texts(doc)
         at: dict[str, list[int]] = {}
         for i, text in enumerate(texts):
             at.setdefault(text, []).append(i)
@@ -191,12 +192,12 @@ class Entities:
         """Institutions named by a common noun and a capitalised or place complement."""
         found = []
         ents_by_start = {ent.start: ent for ent in doc.ents}
-        for token in doc:
-            if (
-                token.lower_ not in self.rules.institution_phrases
-                or token.i in taken
-                or not token.is_lower
-            ):
+        phrases = self.rules.institution_phrases
+        for i, lower in enumerate(token_lowers(doc)):
+            if lower not in phrases or i in taken:
+                continue
+            token = doc[i]
+            if not token.is_lower:
                 continue
             end = token.i + 1
             while (
@@ -283,9 +284,12 @@ class Entities:
         people_end = {m.end: m for m in mentions if m.label == PER}
         org_ends = {m.start: m.end for m in mentions if m.label == ORG}
         found = []
-        for token in doc:
-            role = self.rules.role_of(token.text)
-            if token.i in taken or role is None or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        for i, text in enumerate(token_texts(doc)):
+            role = self.rules.role_of(text)
+            if role is None or i in taken:
+                continue
+            token = doc[i]
+            if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             if token.lower_ != role and token.lower_ not in self.rules.roles:
                 continue  # "les présidents français": several people, no one's mention
@@ -334,9 +338,10 @@ class Entities:
     def _descriptions(self, doc: Doc, taken: set[int]) -> list[_Mention]:
         """'le parti écologiste', 'ce mouvement': an organisation named again by its kind."""
         found = []
-        for token in doc:
-            if token.i in taken or token.i == 0 or token.lower_ not in self.rules.descriptions:
+        for i, lower in enumerate(token_lowers(doc)):
+            if lower not in self.rules.descriptions or i in taken or i == 0:
                 continue
+            token = doc[i]
             article = doc[token.i - 1]
             if article.lower_ not in self.rules.definite or not token.is_lower:
                 continue
@@ -722,11 +727,7 @@ class Entities:
                     found = _place_country(m.text)
                     if found:
                         votes[found] += 2 if index.by_name(m.text) else 1
-        for token in doc:
-            if token.pos_ == "ADJ" and token.is_lower:
-                hit = index.by_demonym(token.text)
-                if hit:
-                    votes[hit.iso3] += 1
+        votes.update(demonym_countries(doc))
         ranked = votes.most_common(2)
         if (
             ranked

@@ -42,12 +42,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from telex.components.timexes import PAST, clause_tense, governing_timex
 from telex.countries import countries
 from telex.errors import DataError
+from telex.extensions import demonym_countries, doc_text, token_texts
 from telex.lang import read_table, read_toml
 from telex.schema import Entity, Event, Place, Quote, Timex
 
@@ -86,6 +89,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass")
 _CORE_DEPS = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl:agent")
 _SHORT_PHRASE = 8
 _NOUNS = ("NOUN", "PROPN")
+_TRIGGER_TAGS = frozenset({NOUN, PROPN, VERB, ADJ})  # what `_from_noun` or `_from_verb` reads
+_VERB_TAGS = frozenset({VERB, AUX})
 # Quotation marks that open and close a quote.
 _MARKS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 # How many tokens back "il" or "elle" looks for a person before settling for any subject.
@@ -553,18 +558,13 @@ class _Article:
                 votes[entity.country] += 2 * len(entity.mentions)
             elif entity.country and entity.type in ("PER", "ORG"):
                 votes[entity.country] += len(entity.mentions)
-        index = countries()
-        for token in self.doc:
-            if token.pos_ == "ADJ" and token.is_lower:
-                hit = index.by_demonym(token.text)
-                if hit:
-                    votes[hit.iso3] += 1
+        votes.update(demonym_countries(self.doc))
         ranked = votes.most_common(1)
         return ranked[0][0] if ranked else self.lexicon.default_country
 
     def _quote_spans(self) -> list[tuple[int, int]]:
         """Character spans inside quotation marks (the marks excluded), within paragraphs."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         spans = []
         for paragraph in re.finditer(r"[^\n]+", text):
             opened: tuple[str, int] | None = None
@@ -919,13 +919,14 @@ class _Article:
 def _units(doc: Doc) -> list[tuple[int, int]]:
     """For each token, the token span of its sentence cut at line breaks."""
     units: list[tuple[int, int]] = [(0, 0)] * len(doc)
+    texts = token_texts(doc)
     for sent in doc.sents:
         start = sent.start
-        for t in sent:
-            if "\n" in t.text and t.is_space:
-                for i in range(start, t.i + 1):
-                    units[i] = (start, t.i)
-                start = t.i + 1
+        for j in range(sent.start, sent.end):
+            if "\n" in texts[j] and texts[j].isspace():
+                for i in range(start, j + 1):
+                    units[i] = (start, j)
+                start = j + 1
         for i in range(start, sent.end):
             units[i] = (start, sent.end)
     return units
@@ -1025,17 +1026,20 @@ class Events:
         article = _Article(doc, self.lexicon)
         found: list[_Found] = []
         consumed: set[int] = set()  # support verbs whose noun made the event
+        # Coarse tags read once: most tokens can make no event and are passed over by number.
+        tags = doc.to_array(POS).tolist() if len(doc) else []
         for sent in _sentences(article):
             question = sent.text.rstrip().rstrip('»”"').rstrip().endswith("?")
             sent_found: list[_Found] = []
             for token in sent:
-                if not question:
+                tag = tags[token.i]
+                if not question and tag in _TRIGGER_TAGS:
                     event = self._from_noun(article, token, consumed) or self._from_verb(
                         article, token
                     )
                     if event is not None:
                         sent_found.append(event)
-                if token.pos_ in ("VERB", "AUX"):
+                if tag in _VERB_TAGS:
                     for c in token.children:
                         if c.dep_ == "nsubj":
                             article.remember_subject(article.actors(c, descend=False), c)

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc, Span, Token
 
+from telex.extensions import doc_text
 from telex.lang import read_list, read_table
 from telex.names import role_words, titles
 from telex.schema import Entity, Quote
@@ -339,7 +340,7 @@ class _Reader:
 
     def __init__(self, doc: Doc, lex: QuoteLexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy rebuilds Doc.text on each access
+        self.text = doc_text(doc)
         self.lex = lex
         # token attributes as plain lists: the rules look at every token, and spaCy builds a
         # Token object on each `doc[i]`

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from telex import timeline
+from telex.extensions import doc_text
 from telex.schema import Timex
 from telex.timex_rules import Candidate, Grammar, Reading, load_grammar
 
@@ -577,7 +578,7 @@ class Timexes:
     def find(self, doc: Doc) -> list[Timex]:
         """Every temporal expression of the doc with its resolved value, in text order."""
         grammar = self.grammar
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         candidates = [
             c for c in grammar.candidates(text)
             if not (_is_count(doc, text, c, grammar) or _is_age(doc, c, grammar)
