@@ -437,8 +437,11 @@ def analyze_stream(
                 continue
             reason = f"{type(err).__name__}: {err}".rstrip(": ")
             outcomes = [
-                Failure(str(a.id), f"article {a.id}: its worker failed {attempt + 1} times "
-                        f"({reason})", bug=True)
+                Failure(
+                    str(a.id),
+                    f"article {a.id}: its worker failed {attempt + 1} times ({reason})",
+                    bug=True,
+                )
                 for a in chunk
             ]
         pending.popleft()
@@ -752,8 +755,14 @@ def stored_analysis(article: Article) -> Analysis | None:
     published = article.published.isoformat() if article.published else None
     try:
         analysis = Analysis.model_validate(
-            {**fields, "id": str(article.id), "published": published, "title": article.title,
-             "source": article.source, "url": article.url}
+            {
+                **fields,
+                "id": str(article.id),
+                "published": published,
+                "title": article.title,
+                "source": article.source,
+                "url": article.url,
+            }
         )
     except ValidationError as err:
         first = err.errors()[0]
@@ -763,7 +772,7 @@ def stored_analysis(article: Article) -> Analysis | None:
             "telex version? run `telex batch` again"
         ) from err
     for span in analysis.spans():
-        if article.text[span.start:span.end] != span.text:
+        if article.text[span.start : span.end] != span.text:
             raise InputError(
                 f"analysis does not match the text at {span.start}:{span.end} "
                 f"({span.text!r}): run `telex batch` again"

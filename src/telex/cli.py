@@ -205,8 +205,7 @@ def analyze(
             sys.stdout.write("[")
             for analysis in results:
                 sys.stdout.write(
-                    ("\n" if first else ",\n")
-                    + exporting.json_text(analysis.to_dict(), indent=1)
+                    ("\n" if first else ",\n") + exporting.json_text(analysis.to_dict(), indent=1)
                 )
                 first = False
             sys.stdout.write("\n]\n" if not first else "]\n")
@@ -397,7 +396,9 @@ def ingest(
     summary = IngestSummary()
     with _open_store(db, create=True) as store:
         todo = plan(
-            read_inputs(paths, published=anchor), store, summary,
+            read_inputs(paths, published=anchor),
+            store,
+            summary,
             skip_non_french=non_french is NonFrench.skip,
         )
         for problem in summary.warnings:
@@ -413,7 +414,11 @@ def ingest(
             with _progress() as progress:
                 task = progress.add_task("analysing", total=len(todo))
                 ingest_articles(
-                    todo, store, summary, batch_size=batch_size, workers=workers,
+                    todo,
+                    store,
+                    summary,
+                    batch_size=batch_size,
+                    workers=workers,
                     on_article=lambda _: progress.advance(task),
                 )
         except TelexError as err:
@@ -451,13 +456,17 @@ def batch(
     ],
     engine: Annotated[
         Engine,
-        typer.Option(help="processes: worker processes on this machine; dask: a Dask cluster "
-                     "(pip install 'telex[dask]')."),
+        typer.Option(
+            help="processes: worker processes on this machine; dask: a Dask cluster "
+            "(pip install 'telex[dask]')."
+        ),
     ] = Engine.processes,
     scheduler: Annotated[
         str | None,
-        typer.Option(help="Dask scheduler address (tcp://host:8786); a local cluster of "
-                     "--workers processes when absent."),
+        typer.Option(
+            help="Dask scheduler address (tcp://host:8786); a local cluster of "
+            "--workers processes when absent."
+        ),
     ] = None,
     workers: Annotated[
         int | None,
@@ -487,12 +496,17 @@ def batch(
         raise typer.Exit(2) from err
     count = workers or os.cpu_count() or 1
     where = scheduler or f"{count} local worker(s)"
-    print(f"telex: {len(inputs)} shard(s); starting {engine.value} on {where}, each loading the "
-          "French model…", file=sys.stderr, flush=True)
+    print(
+        f"telex: {len(inputs)} shard(s); starting {engine.value} on {where}, each loading the "
+        "French model…",
+        file=sys.stderr,
+        flush=True,
+    )
     report = _Reporter()
     try:
-        runner = batching.open_engine(engine.value, workers=count, scheduler=scheduler,
-                                      batch_size=batch_size)
+        runner = batching.open_engine(
+            engine.value, workers=count, scheduler=scheduler, batch_size=batch_size
+        )
     except TelexError as err:
         print(f"telex: error: {err}", file=sys.stderr)
         raise typer.Exit(2) from err
@@ -503,8 +517,13 @@ def batch(
                 total = sum(batching.count_articles(p) for p in inputs)
                 advance = functools.partial(bar.advance, bar.add_task("analysing", total=total))
             summary = batching.run_batch(
-                inputs, out, runner, published=anchor, retries=retries,
-                on_article=advance, on_problem=report,
+                inputs,
+                out,
+                runner,
+                published=anchor,
+                retries=retries,
+                on_article=advance,
+                on_problem=report,
             )
     except TelexError as err:
         print(f"telex: error: {err}", file=sys.stderr)
@@ -514,11 +533,16 @@ def batch(
     analysed = sum(s.analysed for s in summary.shards)
     skipped = [s.output for s in summary.shards if s.skipped]
     if skipped:
-        print(f"telex: {len(skipped)} shard(s) already in {out}, skipped: {', '.join(skipped)}",
-              file=sys.stderr)
-    print(f"{out}: {analysed} analysed, {len(summary.failed)} failed, "
-          f"{summary.retries} chunk(s) retried, in {summary.seconds:.0f} s "
-          f"(see {out / batching.MANIFEST})", file=sys.stderr)
+        print(
+            f"telex: {len(skipped)} shard(s) already in {out}, skipped: {', '.join(skipped)}",
+            file=sys.stderr,
+        )
+    print(
+        f"{out}: {analysed} analysed, {len(summary.failed)} failed, "
+        f"{summary.retries} chunk(s) retried, in {summary.seconds:.0f} s "
+        f"(see {out / batching.MANIFEST})",
+        file=sys.stderr,
+    )
     if summary.failed or report.skipped:
         raise typer.Exit(1)
 
@@ -565,8 +589,11 @@ def query_events(
     """Events by type, country, actor and date range, in date order."""
     with _open_store(db) as store:
         where = EventFilter(
-            type=event_type, country=country, actor=_actor_ids(store, actor),
-            date_from=_date(date_from, "--from"), date_to=_date(date_to, "--to"),
+            type=event_type,
+            country=country,
+            actor=_actor_ids(store, actor),
+            date_from=_date(date_from, "--from"),
+            date_to=_date(date_to, "--to"),
         )
         _emit(store.events(where, limit=limit), output_format, _render_event)
 
@@ -592,8 +619,11 @@ def query_quotes(
     """Quotes by speaker and/or words, newest first."""
     with _open_store(db) as store:
         quotes = store.quotes(speaker=_actor_ids(store, speaker), search=search, limit=limit)
-        _emit(quotes, output_format,
-              lambda q: f"{q.published or '-' * 10}  {q.speaker_name or '?'}: «{_flat(q.text)}»")
+        _emit(
+            quotes,
+            output_format,
+            lambda q: f"{q.published or '-' * 10}  {q.speaker_name or '?'}: «{_flat(q.text)}»",
+        )
 
 
 @query_app.command("actors")
@@ -608,11 +638,16 @@ def query_actors(
 ) -> None:
     """Actors, most present first."""
     with _open_store(db) as store:
-        actors = store.actors(search=search, types=[entity_type.upper()] if entity_type else None,
-                              limit=limit)
-        _emit(actors, output_format,
-              lambda a: f"{a.id:>6}  {a.type:<4} {a.name}  ({a.country or '-'}, "
-              f"{a.n_articles} articles)")
+        actors = store.actors(
+            search=search, types=[entity_type.upper()] if entity_type else None, limit=limit
+        )
+        _emit(
+            actors,
+            output_format,
+            lambda a: (
+                f"{a.id:>6}  {a.type:<4} {a.name}  ({a.country or '-'}, {a.n_articles} articles)"
+            ),
+        )
 
 
 @query_app.command("actor")
@@ -630,8 +665,9 @@ def query_actor(
             print(f"telex: error: no actor matches {name!r}", file=sys.stderr)
             raise typer.Exit(1)
         for other in found[1:]:
-            print(f"telex: note: {name!r} also matches {other.name} (id {other.id})",
-                  file=sys.stderr)
+            print(
+                f"telex: note: {name!r} also matches {other.name} (id {other.id})", file=sys.stderr
+            )
         profile = store.actor(found[0].id)
         assert profile is not None
         _emit([profile], output_format, _render_profile)
@@ -709,8 +745,12 @@ def export_corpus(
     db: DbOption = DEFAULT_DB,
     export_format: Annotated[
         ExportFormat,
-        typer.Option("--format", "-f", help="jsonl: every analysis; csv, parquet: one table; "
-                     "gdelt: a GDELT-style event table (TSV)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="jsonl: every analysis; csv, parquet: one table; "
+            "gdelt: a GDELT-style event table (TSV).",
+        ),
     ] = ExportFormat.jsonl,
     table: Annotated[
         str, typer.Option(help=f"For csv and parquet: {', '.join(exporting.TABLES)}.")

@@ -65,8 +65,9 @@ def plan(
             continue
         if problem:
             summary.warnings.append(
-                Problem(str(item.id), f"{problem}; analysed anyway, expect poor results",
-                        skipped=False)
+                Problem(
+                    str(item.id), f"{problem}; analysed anyway, expect poor results", skipped=False
+                )
             )
         todo[ident] = Article(
             text=item.text,

@@ -84,7 +84,7 @@ class _Entry:
 _DOTS = re.compile(r"\.")
 _DASHES = re.compile(r"[-_]+")
 _APOSTROPHE = re.compile(r"\s*['`]\s*")
-_EDGES = " ,;:!?\"<>()[]{}"
+_EDGES = ' ,;:!?"<>()[]{}'
 # Remembered lookups (see `CountryIndex._find`), at most.
 _FOUND_MAX = 200_000
 

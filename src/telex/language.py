@@ -63,7 +63,6 @@ def language_problem(text: str, lang: str = "fr") -> str | None:
     share = function_word_share(text, lang)
     if share < MIN_SHARE:
         return (
-            f"does not look French ({share:.0%} French function words, French prose has about "
-            "20%)"
+            f"does not look French ({share:.0%} French function words, French prose has about 20%)"
         )
     return None

@@ -195,8 +195,6 @@ def _looks_given_only(word: str) -> bool:
     return fold(word) not in _name_words()[1]
 
 
-
-
 def initials_match(initial: str, name: str) -> bool:
     """'J.-Y.' matches 'Jean-Yves', 'J.' matches 'Jean'."""
     letters = [p[0] for p in re.split(r"[-.\s]+", initial) if p]

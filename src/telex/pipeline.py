@@ -187,7 +187,9 @@ def analyze_many(
 
         yield from analyze_parallel(
             (as_article(item, published) for item in articles),
-            workers=workers, batch_size=batch_size, on_error=on_error,
+            workers=workers,
+            batch_size=batch_size,
+            on_error=on_error,
         )
         return
     nlp = load_pipeline()

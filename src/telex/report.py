@@ -75,8 +75,7 @@ def render_table(analysis: Analysis) -> str:
             target = _actor(v.target_name, v.target_country, v.target_code)
             place = f" at {places.get(v.place or '', v.place)}" if v.place else ""
             lines.append(
-                "  "
-                + _cut(f"{v.date or '-':<10} {kind}{root}: {source} → {target}{place}", WIDTH)
+                "  " + _cut(f"{v.date or '-':<10} {kind}{root}: {source} → {target}{place}", WIDTH)
             )
             lines.append("      " + _cut(f"“{v.text}”", WIDTH - 6))
     return "\n".join(lines)

@@ -21,8 +21,14 @@ DATE_UNITS = ("Y", "M", "W", "D")
 TIME_UNITS = ("H", "MIN", "S")
 # How many of the next smaller unit make one unit: a fractional duration ("a year and a half")
 # is written in the smaller unit ("P18M"), since TIMEX3 values are whole numbers.
-SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
-           "MIN": ("S", 60)}
+SMALLER = {
+    "Y": ("M", 12),
+    "M": ("D", 30),
+    "W": ("D", 7),
+    "D": ("H", 24),
+    "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}
 UNIT_RE = re.compile(r"^(\d*)(Y|M|W|D|H|MIN|S|WE)$")
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -227,9 +233,7 @@ def month_day(
     prochain" written on 24 December is a year later). None when the day never exists
     (30 February).
     """
-    current = (
-        dt.date(reference.year, reference.month, 1) if day_number is None else reference
-    )
+    current = dt.date(reference.year, reference.month, 1) if day_number is None else reference
     candidates = _candidates(reference, month_number, day_number)
     if not candidates:
         return None
@@ -238,6 +242,7 @@ def month_day(
         def distance(candidate: dt.date) -> int:
             return (candidate.year - current.year) * 12 + candidate.month - current.month
     else:
+
         def distance(candidate: dt.date) -> int:
             return (candidate - current).days
 

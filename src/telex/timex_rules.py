@@ -23,11 +23,28 @@ DATA_FILE = "timex.toml"
 # `<name>`, `<name:group>`, `<name:>` or `{name}` in a rule; `(?P<x>` is plain regex syntax.
 PLACEHOLDER = re.compile(r"(?<!\?P)<([a-z_]\w*)(?::(\w*))?>|\{([a-z_]\w*)\}")
 APOSTROPHES = "'’"
-KINDS = frozenset({
-    "calendar", "weekday", "relday", "anchorday", "unit_shift", "unit_anchor", "vague_units",
-    "duration", "offset", "decade", "century", "season", "quarter", "holiday", "set",
-    "clock_duration", "time", "vague",
-})
+KINDS = frozenset(
+    {
+        "calendar",
+        "weekday",
+        "relday",
+        "anchorday",
+        "unit_shift",
+        "unit_anchor",
+        "vague_units",
+        "duration",
+        "offset",
+        "decade",
+        "century",
+        "season",
+        "quarter",
+        "holiday",
+        "set",
+        "clock_duration",
+        "time",
+        "vague",
+    }
+)
 # Groups whose text is looked up in lexicon tables (in this order) to get its meaning.
 GROUP_TABLES: dict[str, tuple[str, ...]] = {
     "month": ("month",),
@@ -151,7 +168,7 @@ class Grammar:
         return None
 
     def future_form(self, form: str, lemma: str) -> str | None:
-        """"Fut", "Cnd" or "Past" when `form` is a future, conditional or simple past of
+        """ "Fut", "Cnd" or "Past" when `form` is a future, conditional or simple past of
         `lemma` by its ending, else None."""
         form, lemma = form.lower(), lemma.lower()
         stems = {self.future_stems.get(lemma, lemma), lemma[:-1] if lemma.endswith("e") else lemma}
@@ -259,9 +276,17 @@ class Grammar:
             if not self._valid(first):
                 return None
             day_start = match.start("day")
-            return Candidate(rule, day_start, end, text[day_start:end], reading, groups,
-                             Candidate(rule, start, match.end("day0"),
-                                       text[start:match.end("day0")], first, groups))
+            return Candidate(
+                rule,
+                day_start,
+                end,
+                text[day_start:end],
+                reading,
+                groups,
+                Candidate(
+                    rule, start, match.end("day0"), text[start : match.end("day0")], first, groups
+                ),
+            )
         return Candidate(rule, start, end, text[start:end], reading, groups)
 
     def _is_age(self, text: str, start: int, end: int, groups: dict[str, str]) -> bool:
@@ -271,7 +296,7 @@ class Grammar:
             return False
         if "amount" not in groups and "approx_number" not in groups:
             return False
-        before = text[max(0, start - 60):start]
+        before = text[max(0, start - 60) : start]
         if self.age_before.search(before):
             return True
         return bool(self.age_apposition.search(before) and self.age_after.match(text[end:]))
@@ -289,7 +314,7 @@ class Grammar:
         while position < len(words):
             # Longest compound first: "quatre-vingt" is one numeral, not four times twenty.
             for size in (2, 1):
-                key = "-".join(words[position:position + size])
+                key = "-".join(words[position : position + size])
                 if key in numerals:
                     values.append(int(numerals[key]))
                     position += size
@@ -316,8 +341,7 @@ class Grammar:
             reading.month = int(groups["monthnum"])
         if "day" in groups:
             reading.day = self._day(groups["day"])
-        for name in ("weekday", "shift", "anchor_shift", "bound", "season", "relday",
-                     "anchorday"):
+        for name in ("weekday", "shift", "anchor_shift", "bound", "season", "relday", "anchorday"):
             if name in groups:
                 value = self.lookup(name, groups[name])
                 setattr(reading, name, value)
@@ -351,7 +375,8 @@ class Grammar:
         if "century" in groups:
             text = groups["century"]
             reading.century = (
-                int(text) if text.isdigit()
+                int(text)
+                if text.isdigit()
                 else timeline.roman_to_int(text) or self.lookup("ordinal", text)
             )
             if not reading.century:
@@ -415,8 +440,10 @@ class Grammar:
                     dt.date(year, reading.month, reading.day)
                 except ValueError:
                     return False
-        if reading.kind in ("duration", "offset", "set") and reading.unit is None and (
-            reading.weekday is None
+        if (
+            reading.kind in ("duration", "offset", "set")
+            and reading.unit is None
+            and (reading.weekday is None)
         ):
             return False
         return not (reading.kind == "duration" and reading.amount == 0)
@@ -457,9 +484,7 @@ def _alternation(forms: list[str]) -> str:
     parts = []
     for form in sorted(forms, key=len, reverse=True):
         pattern = "".join(
-            "['’]" if char in APOSTROPHES
-            else r"\s+" if char == " "
-            else re.escape(char)
+            "['’]" if char in APOSTROPHES else r"\s+" if char == " " else re.escape(char)
             for char in form
         )
         parts.append(pattern)
@@ -526,15 +551,17 @@ def load_grammar(lang: str = "fr") -> Grammar:
             regex = re.compile(pattern, re.IGNORECASE)
         except (KeyError, re.error) as err:
             raise DataError(f"{DATA_FILE}: rule {name!r} has a bad pattern: {err}") from err
-        rules.append(Rule(
-            name=name,
-            kind=raw["kind"],
-            regex=regex,
-            needs=tuple(raw.get("needs", ())),
-            ambiguous=frozenset(normalise(form) for form in raw.get("ambiguous", ())),
-            index=index,
-            triggers=tuple(raw.get("trigger", ())),
-        ))
+        rules.append(
+            Rule(
+                name=name,
+                kind=raw["kind"],
+                regex=regex,
+                needs=tuple(raw.get("needs", ())),
+                ambiguous=frozenset(normalise(form) for form in raw.get("ambiguous", ())),
+                index=index,
+                triggers=tuple(raw.get("trigger", ())),
+            )
+        )
         unknown = set(rules[-1].triggers) - set(tables) - {DIGITS}
         if unknown:
             raise DataError(f"{DATA_FILE}: rule {name!r} is triggered by unknown tables {unknown}")
@@ -556,8 +583,10 @@ def load_grammar(lang: str = "fr") -> Grammar:
         tables=tables,
         rules=tuple(rules),
         # A word of each form is enough to tell where a rule may match.
-        triggers={name: frozenset(_key_word(form) for form in table)
-                  for name, table in tables.items()} | {DIGITS: frozenset({_DIGITS_KEY})},
+        triggers={
+            name: frozenset(_key_word(form) for form in table) for name, table in tables.items()
+        }
+        | {DIGITS: frozenset({_DIGITS_KEY})},
         blockers=blockers,
         multipliers=multipliers,
         age_before=age_before,
@@ -566,10 +595,12 @@ def load_grammar(lang: str = "fr") -> Grammar:
         cues=re.compile(f"({cue_forms})\\s*$", re.IGNORECASE),
         count_before=count_before,
         durative_nouns=_strings(data, "durative", "nouns"),
-        future_endings=tuple(sorted(_strings(data, "tense", "future_endings"), key=len,
-                                    reverse=True)),
-        conditional_endings=tuple(sorted(_strings(data, "tense", "conditional_endings"),
-                                         key=len, reverse=True)),
+        future_endings=tuple(
+            sorted(_strings(data, "tense", "future_endings"), key=len, reverse=True)
+        ),
+        conditional_endings=tuple(
+            sorted(_strings(data, "tense", "conditional_endings"), key=len, reverse=True)
+        ),
         future_stems={str(k): str(v) for k, v in tense.get("future_stems", {}).items()},
         etre_verbs=_strings(data, "tense", "etre_verbs"),
         simple_past={str(k): tuple(v) for k, v in tense.get("simple_past", {}).items()},

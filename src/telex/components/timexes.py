@@ -248,17 +248,22 @@ def _calendar(reading: Reading, ref: dt.date | None, tense: int | None) -> str |
         if reading.shift == 0:  # "courant": this year
             date = timeline.month_day(ref, month, day, 0)
             if date is not None and date.year != ref.year:
-                date = date.replace(year=ref.year) if day is None or _exists(ref.year, month, day) \
+                date = (
+                    date.replace(year=ref.year)
+                    if day is None or _exists(ref.year, month, day)
                     else date
+                )
         elif day is not None and reading.weekday is not None:
             date = _matching_weekday_year(ref, month, day, reading.weekday) or _near_date(
-                ref, month, day, direction, strict)
+                ref, month, day, direction, strict
+            )
         else:
             date = _near_date(ref, month, day, direction, strict)
         if date is None:
             return None
-        return _with_time(date, reading) if day is not None else timeline.month(
-            date.year, date.month)
+        return (
+            _with_time(date, reading) if day is not None else timeline.month(date.year, date.month)
+        )
     if day is not None:
         return _day_of_nearby_month(ref, day, reading, direction)
     return None
@@ -273,7 +278,7 @@ def _exists(year: int, month: int, day: int) -> bool:
 
 
 def _matching_weekday_year(ref: dt.date, month: int, day: int, weekday: int) -> dt.date | None:
-    """"samedi 6 octobre": the year around `ref` in which that day is that weekday."""
+    """ "samedi 6 octobre": the year around `ref` in which that day is that weekday."""
     found = [
         dt.date(year, month, day)
         for year in (ref.year - 1, ref.year, ref.year + 1)
@@ -283,10 +288,11 @@ def _matching_weekday_year(ref: dt.date, month: int, day: int, weekday: int) -> 
 
 
 def _day_of_nearby_month(ref: dt.date, day: int, reading: Reading, direction: int) -> str | None:
-    """"le 15 courant", "mardi 12": a day of this month, or of the one before or after."""
+    """ "le 15 courant", "mardi 12": a day of this month, or of the one before or after."""
     if reading.shift == 0:
-        return _with_time(ref.replace(day=day), reading) if _exists(ref.year, ref.month, day) \
-            else None
+        return (
+            _with_time(ref.replace(day=day), reading) if _exists(ref.year, ref.month, day) else None
+        )
     options = []
     for months in (-1, 0, 1):
         first = timeline.add_months(ref.replace(day=1), months)
@@ -302,7 +308,7 @@ def _day_of_nearby_month(ref: dt.date, day: int, reading: Reading, direction: in
 
 
 def _unit_shift(reading: Reading, ref: dt.date | None, tense: int | None) -> str | None:
-    """"la semaine dernière", "cette année", "le mois prochain", "fin de l'année"."""
+    """ "la semaine dernière", "cette année", "le mois prochain", "fin de l'année"."""
     unit = reading.unit
     if ref is None or unit is None:
         return None
@@ -372,8 +378,10 @@ def _holiday(reading: Reading, ref: dt.date | None, tense: int | None) -> str | 
             return timeline.day(timeline.easter(reading.year) + dt.timedelta(days=days))
         if ref is None:
             return None
-        dates = [timeline.easter(y) + dt.timedelta(days=days) for y in (ref.year - 1, ref.year,
-                                                                          ref.year + 1)]
+        dates = [
+            timeline.easter(y) + dt.timedelta(days=days)
+            for y in (ref.year - 1, ref.year, ref.year + 1)
+        ]
         if direction:
             dates = [d for d in dates if (d - ref).days * direction >= 0] or dates
         return timeline.day(min(dates, key=lambda d: abs((d - ref).days)))
@@ -387,7 +395,7 @@ def _holiday(reading: Reading, ref: dt.date | None, tense: int | None) -> str | 
 
 
 def _offset(reading: Reading, context: Context) -> str | None:
-    """"il y a deux semaines", "dans trois jours", "deux ans plus tard"."""
+    """ "il y a deux semaines", "dans trois jours", "deux ans plus tard"."""
     unit = reading.unit
     if unit is None:
         return None
@@ -408,9 +416,7 @@ def _offset(reading: Reading, context: Context) -> str | None:
     return timeline.offset(base, sign * reading.amount, unit)
 
 
-def resolve(
-    reading: Reading, context: Context, tense: int | None
-) -> tuple[TimexType, str | None]:
+def resolve(reading: Reading, context: Context, tense: int | None) -> tuple[TimexType, str | None]:
     """The TIMEX3 type and value of a reading in its article's context (value None when it
     depends on a date the article does not give)."""
     ref = context.reference
@@ -438,8 +444,9 @@ def resolve(
     elif kind == "unit_anchor":
         base = context.anchor_point or ref
         if base is not None and reading.unit is not None:
-            value = _granular(timeline.shift(base, reading.anchor_shift or 0, reading.unit),
-                              reading.unit)
+            value = _granular(
+                timeline.shift(base, reading.anchor_shift or 0, reading.unit), reading.unit
+            )
     elif kind == "vague_units":
         shift = 1 if reading.coming else reading.shift or 0
         value = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[shift]
@@ -509,7 +516,7 @@ def _is_count(doc: Doc, text: str, candidate: Candidate, grammar: Grammar) -> bo
     """A bare four-digit number that counts something ("2000 manifestants"), not a year."""
     if candidate.rule.name != "year" or candidate.text[:1].isalpha():
         return False
-    if grammar.count_before.search(text[max(0, candidate.start - 30):candidate.start]):
+    if grammar.count_before.search(text[max(0, candidate.start - 30) : candidate.start]):
         return True
     tokens = _tokens(doc, candidate.start, candidate.end)
     if not tokens or tokens[-1].i + 1 >= len(doc):
@@ -519,7 +526,7 @@ def _is_count(doc: Doc, text: str, candidate: Candidate, grammar: Grammar) -> bo
 
 
 def _is_age(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
-    """"une femme de 97 ans": years qualifying a noun that is no span of time ("une peine
+    """ "une femme de 97 ans": years qualifying a noun that is no span of time ("une peine
     de dix ans" is one)."""
     reading = candidate.reading
     if reading.kind != "duration" or reading.unit != "Y" or reading.amount is None:
@@ -530,13 +537,15 @@ def _is_age(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
     if any(child.i > root.i and child.dep_ == "nmod" for child in root.children):
         return False  # "50 ans d'écart", "dix ans de prison": the years are the point
     head = root.head
-    return head.i < root.i and head.pos_ in ("NOUN", "PROPN") and (
-        head.lemma_.lower() not in grammar.durative_nouns
+    return (
+        head.i < root.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and (head.lemma_.lower() not in grammar.durative_nouns)
     )
 
 
 def _is_generic_day(doc: Doc, candidate: Candidate) -> bool:
-    """"un nouveau samedi de manifestations", "le onzième samedi": a weekday as a common noun,
+    """ "un nouveau samedi de manifestations", "le onzième samedi": a weekday as a common noun,
     with an indefinite article or an ordinal or adjective before it."""
     if candidate.reading.kind != "weekday":
         return False
@@ -580,9 +589,13 @@ class Timexes:
         grammar = self.grammar
         text = doc_text(doc)
         candidates = [
-            c for c in grammar.candidates(text)
-            if not (_is_count(doc, text, c, grammar) or _is_age(doc, c, grammar)
-                    or _is_generic_day(doc, c))
+            c
+            for c in grammar.candidates(text)
+            if not (
+                _is_count(doc, text, c, grammar)
+                or _is_age(doc, c, grammar)
+                or _is_generic_day(doc, c)
+            )
         ]
         chosen = select(candidates)
         published = doc._.get("published")
@@ -596,14 +609,16 @@ class Timexes:
             except (ValueError, OverflowError) as err:  # "il y a 10000 ans": off the calendar
                 LOGGER.debug("no value for %r: %s", candidate.text, err)
                 kind_type, value = "DATE", None
-            found.append(Timex(
-                id=f"t{len(found) + 1}",
-                text=candidate.text,
-                start=candidate.start,
-                end=candidate.end,
-                type=kind_type,
-                value=value,
-            ))
+            found.append(
+                Timex(
+                    id=f"t{len(found) + 1}",
+                    text=candidate.text,
+                    start=candidate.start,
+                    end=candidate.end,
+                    type=kind_type,
+                    value=value,
+                )
+            )
             _advance(context, kind_type, value)
         _attach_clock_times(chosen, found)
         return found
@@ -617,7 +632,7 @@ class Timexes:
         return reading.kind in TENSE_KINDS and reading.year is None and reading.shift in (None, 0)
 
     def _tense(self, doc: Doc, text: str, candidate: Candidate) -> int | None:
-        cue = self.grammar.cue(text[max(0, candidate.start - 30):candidate.start])
+        cue = self.grammar.cue(text[max(0, candidate.start - 30) : candidate.start])
         if cue is not None:
             return cue
         root = _root(doc, candidate.start, candidate.end)
@@ -631,7 +646,7 @@ class Timexes:
 
 
 def _attach_clock_times(chosen: list[Candidate], found: list[Timex]) -> None:
-    """"à 13 h dimanche": a clock time takes the day written right after it."""
+    """ "à 13 h dimanche": a clock time takes the day written right after it."""
     for position in range(len(chosen) - 1):
         candidate, following = chosen[position], chosen[position + 1]
         value = found[position].value
@@ -692,9 +707,7 @@ def governing_timex(
         found = by_head.get(head.i)
         if found:
             return min(found, key=lambda pair: abs(pair[1].i - token.i))[0]
-        finite = "Fin" in _morph(head, "VerbForm") or any(
-            c.dep_ in AUX_DEPS for c in head.children
-        )
+        finite = "Fin" in _morph(head, "VerbForm") or any(c.dep_ in AUX_DEPS for c in head.children)
         if finite or head.head.i == head.i:
             return None
         head = clause_head(head.head)

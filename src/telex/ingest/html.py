@@ -19,9 +19,25 @@ MISSING = "reading HTML needs trafilatura: reinstall telex"
 # Elements whose content is never article text: code, embedded documents, form controls and
 # inert markup. trafilatura drops most of them itself but keeps what a <template> holds.
 HIDDEN_ELEMENTS = (
-    "script", "style", "template", "noscript", "noembed", "noframes", "iframe", "frame",
-    "object", "embed", "applet", "svg", "math", "canvas", "audio", "video", "textarea",
-    "select", "button",
+    "script",
+    "style",
+    "template",
+    "noscript",
+    "noembed",
+    "noframes",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "math",
+    "canvas",
+    "audio",
+    "video",
+    "textarea",
+    "select",
+    "button",
 )
 
 # Elements without content that libxml2 takes for containers: it puts what follows them inside,

@@ -27,9 +27,9 @@ class WebSettings(BaseModel):
     title: str = Field(default="telex", description="Shown in the page header.")
     page_size: int = Field(default=50, ge=1, le=500, description="Rows per page in lists.")
     token: SecretStr | None = Field(
-        default_factory=lambda: SecretStr(os.environ["TELEX_TOKEN"])
-        if os.environ.get("TELEX_TOKEN")
-        else None,
+        default_factory=lambda: (
+            SecretStr(os.environ["TELEX_TOKEN"]) if os.environ.get("TELEX_TOKEN") else None
+        ),
         description="When set, every request must carry it (`Authorization: Bearer …`, or the "
         "cookie a browser gets by opening any page with `?token=…` once); `TELEX_TOKEN` sets it.",
         validate_default=True,

@@ -105,7 +105,8 @@ class TokenAuth:
             title = "Wrong token" if wrong else "This corpus needs a token"
             return HTMLResponse(_ASK.format(title=title), status_code=401, headers=challenge)
         detail = (
-            "wrong token" if wrong
+            "wrong token"
+            if wrong
             else "this corpus needs a token: send 'Authorization: Bearer <token>'"
         )
         return JSONResponse({"detail": detail}, status_code=401, headers=challenge)
