@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 import telex
 from telex import load_pipeline
 from telex.countries import countries
-from telex.extensions import demonym_countries, doc_text, token_lowers, token_texts
+from telex.extensions import (
+    demonym_countries,
+    doc_text,
+    morph_values,
+    token_lowers,
+    token_texts,
+)
 from telex.timex_rules import load_grammar
 
 FRAGMENTS = [
@@ -142,10 +148,13 @@ def test_timex_windows_agree_with_whole_text_on_the_seed(seed_text):
 @given(text=texts)
 def test_doc_views_read_once_equal_spacy_attributes(text):
     nlp = load_pipeline()
-    doc = nlp(text)
+    doc = nlp(text + " Elle a été élue, ils sont partis : qui l'aurait cru ?")
     assert doc_text(doc) == doc.text
     assert token_texts(doc) == [t.text for t in doc]
     assert token_lowers(doc) == [t.lower_ for t in doc]
+    for token in doc:
+        for feature in ("VerbForm", "Tense", "Mood", "Number", "PronType", "Reflex"):
+            assert morph_values(token, feature) == tuple(token.morph.get(feature, []))
     expected: Counter[str] = Counter()
     for token in doc:
         if token.pos_ == "ADJ" and token.is_lower:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.attrs import IDX, LENGTH, LOWER, POS
+from spacy.attrs import IDX, LENGTH, LOWER, MORPH, POS
 from spacy.symbols import ADJ
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from telex.countries import countries
 from telex.errors import ConfigError
@@ -47,6 +47,10 @@ def register_extensions() -> None:
 _TEXT = "telex.text"
 _TEXTS = "telex.token_texts"
 _LOWERS = "telex.token_lowers"
+_FEATURES = "telex.token_features"
+# A morphological analysis ("Mood=Ind|Tense=Pres|VerbForm=Fin") as a mapping, by its text: a
+# model writes a few thousand distinct analyses at most.
+_PARSED: dict[str, dict[str, tuple[str, ...]]] = {}
 
 
 def doc_text(doc: Doc) -> str:
@@ -75,6 +79,29 @@ def token_lowers(doc: Doc) -> list[str]:
         keys = doc.to_array(LOWER).tolist() if len(doc) else []
         lowers = doc.user_data[_LOWERS] = [strings[key] for key in keys]
     return lowers
+
+
+def morph_values(token: Token, feature: str) -> tuple[str, ...]:
+    """The values of a morphological feature of a token ("VerbForm" -> ("Part",)), or ()."""
+    doc = token.doc
+    features: list[dict[str, tuple[str, ...]]] | None = doc.user_data.get(_FEATURES)
+    if features is None:
+        strings = doc.vocab.strings
+        keys = doc.to_array(MORPH).tolist() if len(doc) else []
+        features = doc.user_data[_FEATURES] = [_parsed(strings[key]) for key in keys]
+    return features[token.i].get(feature, ())
+
+
+def _parsed(analysis: str) -> dict[str, tuple[str, ...]]:
+    parsed = _PARSED.get(analysis)
+    if parsed is None:
+        parsed = {}
+        for pair in analysis.split("|"):
+            name, _, values = pair.partition("=")
+            if values:
+                parsed[name] = tuple(values.split(","))
+        _PARSED[analysis] = parsed
+    return parsed
 
 
 def demonym_countries(doc: Doc) -> Counter[str]:

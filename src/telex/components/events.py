@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 from telex.components.timexes import PAST, clause_tense, governing_timex
 from telex.countries import countries
 from telex.errors import DataError
-from telex.extensions import demonym_countries, doc_text, token_texts
+from telex.extensions import demonym_countries, doc_text, morph_values, token_texts
 from telex.lang import read_table, read_toml
 from telex.schema import Entity, Event, Place, Quote, Timex
 
@@ -191,7 +191,7 @@ class Grammar:
     def is_reflexive(self, token: Token) -> bool:
         return any(
             c.lemma_ == self.reflexive_pronoun
-            or ("Yes" in _morph(c, "Reflex") and c.dep_ != "nsubj")
+            or ("Yes" in morph_values(c, "Reflex") and c.dep_ != "nsubj")
             for c in token.children
         )
 
@@ -240,7 +240,9 @@ class Grammar:
 
     def adjectival(self, token: Token) -> bool:
         """A past participle used as an adjective: "les mercenaires déployés par la Turquie"."""
-        participle = "Part" in _morph(token, "VerbForm") and "Pres" not in _morph(token, "Tense")
+        participle = "Part" in morph_values(token, "VerbForm") and "Pres" not in morph_values(
+            token, "Tense"
+        )
         has_aux = any(c.dep_ in ("aux", "aux:tense") for c in token.children)
         if not participle or has_aux:
             return False
@@ -259,10 +261,10 @@ class Grammar:
             head = head.head
         return any(
             c.dep_ in ("aux:tense", "aux")
-            and "Imp" in _morph(c, "Tense")
+            and "Imp" in morph_values(c, "Tense")
             and c.lemma_ in self.auxiliaries
             for c in head.children
-        ) and "Part" in _morph(head, "VerbForm")
+        ) and "Part" in morph_values(head, "VerbForm")
 
     def background(self, token: Token) -> bool:
         """Whether a token's clause steps out of the story's time: a flashback in the pluperfect
@@ -274,8 +276,8 @@ class Grammar:
                 break
             head = head.head
         bare_participle = (
-            "Part" in _morph(head, "VerbForm")
-            and "Pres" not in _morph(head, "Tense")
+            "Part" in morph_values(head, "VerbForm")
+            and "Pres" not in morph_values(head, "Tense")
             and not any(c.dep_.startswith("aux") for c in head.children)
             and head.dep_ != "ROOT"
         )
@@ -304,7 +306,7 @@ class Grammar:
         ending = self.infinitive_ending
         if lemma == token.lower_ and lemma.endswith(ending[:-1]) and not lemma.endswith(ending):
             yield lemma[: len(lemma) - len(ending) + 1] + ending
-        if "Part" in _morph(token, "VerbForm"):
+        if "Part" in morph_values(token, "VerbForm"):
             for suffix in sorted(self.participle_endings, key=len, reverse=True):
                 if token.lower_.endswith(suffix) and len(token.lower_) > len(suffix) + 1:
                     yield token.lower_[: -len(suffix)] + ending
@@ -329,7 +331,7 @@ class Grammar:
                     and self.lemma(current) not in self.impersonal_verbs
                     and c.lower_.strip("-") not in self.euphonic
                 ):
-                    if "Rel" in _morph(c, "PronType") and current.dep_.startswith("acl"):
+                    if "Rel" in morph_values(c, "PronType") and current.dep_.startswith("acl"):
                         yield current.head
                     else:
                         yield c
@@ -341,16 +343,16 @@ class Grammar:
             if head.i == current.i:
                 return
             if current.dep_ == "conj" and (
-                head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")
+                head.pos_ in ("VERB", "AUX") or morph_values(head, "VerbForm")
             ):
                 current = head
                 continue
-            forms = _morph(current, "VerbForm")
+            forms = morph_values(current, "VerbForm")
             if current.dep_ in ("xcomp", "advcl", "ccomp", "obl:arg", "obl", "acl") and (
                 "Inf" in forms or "Part" in forms or "Ger" in forms
             ):
                 if current.dep_ == "acl" and head.pos_ in _NOUNS:
-                    if "Pres" not in _morph(current, "Tense"):
+                    if "Pres" not in morph_values(current, "Tense"):
                         return
                     yield head  # "une lettre … lui demandant": the letter's sender, below
                     found = _noun_clause(head)
@@ -523,10 +525,6 @@ def _role_of_code(code: str | None, country: str | None) -> str | None:
     return code
 
 
-def _morph(token: Token, feature: str) -> list[str]:
-    return list(token.morph.get(feature, []))
-
-
 class _Article:
     """What the events of one article are built from, read once per doc."""
 
@@ -625,7 +623,7 @@ class _Article:
             code=code,
             role=role,
             tokens=(start, end + 1),
-            plural="Plur" in _morph(token, "Number"),
+            plural="Plur" in morph_values(token, "Number"),
         )
 
     def group_code(self, token: Token) -> str | None:
@@ -699,7 +697,7 @@ class _Article:
             code=code or None,
             role=code or None,
             tokens=(start, end),
-            plural="Plur" in _morph(token, "Number"),
+            plural="Plur" in morph_values(token, "Number"),
         )
 
     def speaker_of(self, token: Token) -> Actor | None:
@@ -758,12 +756,12 @@ class _Article:
                 return self._antecedent(token, plural=word in self.grammar.plural_pronouns)
             if word in self.grammar.people_pronouns:
                 return Actor(None, None, None, None, None, (token.i, token.i + 1), plural=True)
-            if "Card" not in _morph(token, "NumType"):
+            if "Card" not in morph_values(token, "NumType"):
                 return None
         if word in self.grammar.anaphoric_adjectives and any(
-            c.dep_ == "det" and "Dem" in _morph(c, "PronType") for c in token.children
+            c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in token.children
         ):
-            return self._antecedent(token, plural="Plur" in _morph(token, "Number"))
+            return self._antecedent(token, plural="Plur" in morph_values(token, "Number"))
         if token.pos_ in (
             "NUM",
             "PRON",
@@ -847,7 +845,7 @@ class _Article:
         """Keep the last subject for "il", "elle", "ils", "elles" that follow."""
         if not actors or token.pos_ == "PRON" or not (actors[0].named or actors[0].name):
             return
-        plural = len(actors) > 1 or "Plur" in _morph(token, "Number")
+        plural = len(actors) > 1 or "Plur" in morph_values(token, "Number")
         self.last_subject[plural] = (actors[0], token.i)
         entity = self.entities.get(actors[0].entity or "")
         if not plural and entity is not None and entity.type == "PER":
@@ -956,7 +954,7 @@ def _clause_tokens(head: Token) -> Iterator[Token]:
     """The tokens of a clause: the head's subtree, not entering clauses of its own."""
     yield head
     for c in head.children:
-        if c.dep_ in _CLAUSE_DEPS and (c.pos_ in ("VERB", "AUX") or _morph(c, "VerbForm")):
+        if c.dep_ in _CLAUSE_DEPS and (c.pos_ in ("VERB", "AUX") or morph_values(c, "VerbForm")):
             continue
         yield from _clause_tokens(c)
 
@@ -969,7 +967,7 @@ def _phrase_tokens(head: Token, depth: int = 0, *, participles: bool = False) ->
     if depth > 4:
         return
     for c in head.children:
-        describes = participles and c.dep_ == "acl" and "Part" in _morph(c, "VerbForm")
+        describes = participles and c.dep_ == "acl" and "Part" in morph_values(c, "VerbForm")
         if c.pos_ in ("VERB", "AUX") and c.dep_ != "amod" and not describes:
             continue
         yield from _phrase_tokens(c, depth + 1, participles=participles)
@@ -1096,7 +1094,7 @@ class Events:
     # verbs
     def _from_verb(self, article: _Article, token: Token) -> _Found | None:
         if token.pos_ not in ("VERB", "ADJ") or (
-            token.pos_ == "ADJ" and "Part" not in _morph(token, "VerbForm")
+            token.pos_ == "ADJ" and "Part" not in morph_values(token, "VerbForm")
         ):
             return None
         frames = next(
@@ -1251,7 +1249,7 @@ class Events:
         for _ in range(4):
             if self._negated(verb) or self._hypothetical(article, verb):
                 return None
-            infinitive = "Inf" in _morph(verb, "VerbForm")
+            infinitive = "Inf" in morph_values(verb, "VerbForm")
             if not infinitive or _compound(verb):
                 if infinitive and self.grammar.lemma(verb.head) in self.grammar.modal_verbs:
                     return None
@@ -1294,10 +1292,10 @@ class Events:
                 for m in c.children
             ):
                 return True  # the consequence of a condition: "si l'Iran refuse, … imposeront"
-        moods = set(_morph(verb, "Mood"))
+        moods = set(morph_values(verb, "Mood"))
         for c in verb.children:
             if c.dep_ in ("aux:tense", "aux:pass", "cop"):
-                moods |= set(_morph(c, "Mood"))
+                moods |= set(morph_values(c, "Mood"))
         if "Cnd" in moods:
             # the future of the past in reported speech ("a annoncé que … seraient mobilisés")
             reported = verb.dep_ in ("ccomp", "advcl") and self.grammar.lemma(verb.head) in (
@@ -1307,7 +1305,7 @@ class Events:
         return (
             verb.dep_ in ("xcomp", "ccomp")
             and self.grammar.lemma(verb.head) in self.grammar.modal_verbs
-            and ("Inf" in _morph(verb, "VerbForm") or "Sub" in _morph(verb, "Mood"))
+            and ("Inf" in morph_values(verb, "VerbForm") or "Sub" in morph_values(verb, "Mood"))
         )
 
     # nouns
@@ -1342,7 +1340,7 @@ class Events:
         support: Token | None = None
         attached: Token | None = None  # a support verb on the noun: "une demande faite par X"
         if governor is not None and (
-            governor.pos_ in ("VERB", "AUX") or _morph(governor, "VerbForm")
+            governor.pos_ in ("VERB", "AUX") or morph_values(governor, "VerbForm")
         ):
             lemma = self.grammar.lemma(governor)
             if top.dep_ in _NOUN_ARG_DEPS and (
@@ -1524,7 +1522,7 @@ class Events:
     def _agent_of(article: _Article, noun: Token) -> list[Actor]:
         """The agent of a participle on a noun: "des attentats revendiqués par l'EI"."""
         for c in noun.children:
-            if c.dep_ == "acl" and "Part" in _morph(c, "VerbForm"):
+            if c.dep_ == "acl" and "Part" in morph_values(c, "VerbForm"):
                 agent = article.grammar.agent(c)
                 if agent is not None:
                     return article.actors(agent, descend=False)
@@ -1542,7 +1540,7 @@ class Events:
         while top.dep_ == "nmod" and self.grammar.lemma(top.head) in self.grammar.transparent_nouns:
             top = top.head
         head = top.head
-        if head.i != top.i and (head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm")):
+        if head.i != top.i and (head.pos_ in ("VERB", "AUX") or morph_values(head, "VerbForm")):
             if (
                 top.dep_ in ("nsubj", "nsubj:pass")
                 and self.grammar.lemma(head) in self.grammar.occurrence_verbs
@@ -1825,7 +1823,7 @@ def _code(actor: Actor | None, country: str | None) -> str | None:
 def _future(verb: Token) -> bool:
     """A verb in the future or the conditional, itself or through its auxiliary."""
     for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux"))):
-        if "Fut" in _morph(t, "Tense") or "Cnd" in _morph(t, "Mood"):
+        if "Fut" in morph_values(t, "Tense") or "Cnd" in morph_values(t, "Mood"):
             return True
     return False
 
@@ -1847,7 +1845,7 @@ def _loose_object(verb: Token) -> Token | None:
 def _is_clause_head(token: Token) -> bool:
     return (
         token.pos_ in ("VERB", "AUX")
-        or bool(_morph(token, "VerbForm"))
+        or bool(morph_values(token, "VerbForm"))
         or any(c.dep_ in ("aux:tense", "aux:pass", "cop") for c in token.children)
     )
 
@@ -1862,14 +1860,15 @@ def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
 def _compound(verb: Token) -> bool:
     """A compound infinitive ("avoir agressé", "être arrivé"): a done act."""
     return any(
-        c.dep_ in ("aux", "aux:tense", "aux:pass") and "Inf" in _morph(c, "VerbForm")
+        c.dep_ in ("aux", "aux:tense", "aux:pass") and "Inf" in morph_values(c, "VerbForm")
         for c in verb.children
     )
 
 
 def _governs_infinitive(token: Token) -> bool:
     return any(
-        c.dep_ in ("xcomp", "ccomp", "obl:arg", "obl", "advcl") and "Inf" in _morph(c, "VerbForm")
+        c.dep_ in ("xcomp", "ccomp", "obl:arg", "obl", "advcl")
+        and "Inf" in morph_values(c, "VerbForm")
         for c in token.children
     )
 
@@ -1906,7 +1905,7 @@ def _patient(verb: Token) -> Token | None:
         return verb.head
     for c in verb.children:
         if c.dep_ == "nsubj":
-            if "Rel" in _morph(c, "PronType") and verb.dep_.startswith("acl"):
+            if "Rel" in morph_values(c, "PronType") and verb.dep_.startswith("acl"):
                 return verb.head
             return c
     if verb.dep_ == "conj":
@@ -1919,10 +1918,10 @@ def _own_clause(noun: Token) -> Token | None:
     explosé en France", "des manifestations déclenchées le 17 novembre"."""
     for c in noun.children:
         if c.dep_ == "acl:relcl" and any(
-            g.dep_ in _SUBJECT_DEPS and "Rel" in _morph(g, "PronType") for g in c.children
+            g.dep_ in _SUBJECT_DEPS and "Rel" in morph_values(g, "PronType") for g in c.children
         ):
             return c
-        if c.dep_ == "acl" and "Part" in _morph(c, "VerbForm") and c.i > noun.i:
+        if c.dep_ == "acl" and "Part" in morph_values(c, "VerbForm") and c.i > noun.i:
             return c
     return None
 
@@ -1934,7 +1933,7 @@ def _noun_clause(noun: Token) -> Token | None:
         head = current.head
         if head.i == current.i:
             return None
-        if head.pos_ in ("VERB", "AUX") or _morph(head, "VerbForm"):
+        if head.pos_ in ("VERB", "AUX") or morph_values(head, "VerbForm"):
             return head
         current = head
     return None

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from telex import timeline
-from telex.extensions import doc_text
+from telex.extensions import doc_text, morph_values
 from telex.schema import Timex
 from telex.timex_rules import Candidate, Grammar, Reading, load_grammar
 
@@ -56,14 +56,9 @@ class Context:
 
 
 # -- clauses and tense --------------------------------------------------------------------
-def _morph(token: Token, feature: str) -> list[str]:
-    """The values of a morphological feature of a token (empty when it has none)."""
-    return list(token.morph.get(feature, []))
-
-
 def _is_predicate(token: Token) -> bool:
     """A token that heads a clause: a verb form, or a predicate with its copula/auxiliary."""
-    if token.pos_ == "VERB" or _morph(token, "VerbForm"):
+    if token.pos_ == "VERB" or morph_values(token, "VerbForm"):
         return token.dep_ not in ("aux", "aux:tense", "aux:pass", "cop")
     return any(child.dep_ in AUX_DEPS for child in token.children)
 
@@ -82,13 +77,13 @@ def clause_head(token: Token) -> Token:
 
 
 def _finite_tense(verb: Token, grammar: Grammar) -> int | None:
-    tense = _morph(verb, "Tense")
-    mood = _morph(verb, "Mood")
+    tense = morph_values(verb, "Tense")
+    mood = morph_values(verb, "Mood")
     form = grammar.future_form(verb.text, verb.lemma_)
     if form == "Cnd":
-        mood = ["Cnd"]
+        mood = ("Cnd",)
     elif form in ("Fut", "Past"):
-        tense = [form]
+        tense = (form,)
     if "Fut" in tense:
         return FUTURE
     if "Cnd" in mood:
@@ -116,10 +111,14 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
     children = list(head.children)
     for child in children:
         if child.dep_ == "aux:tense":
-            return FUTURE if "Fut" in _morph(child, "Tense") else PAST
-    form = _morph(head, "VerbForm")
+            return FUTURE if "Fut" in morph_values(child, "Tense") else PAST
+    form = morph_values(head, "VerbForm")
     finite = next(
-        (c for c in children if c.dep_ in ("aux:pass", "cop") and "Fin" in _morph(c, "VerbForm")),
+        (
+            c
+            for c in children
+            if c.dep_ in ("aux:pass", "cop") and "Fin" in morph_values(c, "VerbForm")
+        ),
         head if "Fin" in form else None,
     )
     if finite is not None:
@@ -130,19 +129,19 @@ def clause_tense(token: Token, grammar: Grammar | None = None, _depth: int = 0) 
         if tense == PRESENT:
             if finite is not head and head.lemma_ in grammar.future_participles:
                 return FUTURE  # "la manifestation est attendue samedi"
-            if any(c.dep_ == "xcomp" and "Inf" in _morph(c, "VerbForm") for c in children):
+            if any(c.dep_ == "xcomp" and "Inf" in morph_values(c, "VerbForm") for c in children):
                 if head.lemma_ in grammar.future_governors:
                     return FUTURE  # "il va se rendre", "doit signer"
                 if head.lemma_ in grammar.past_governors:
                     return PAST  # "il vient de signer"
         return tense
     passive_infinitive = any(
-        c.dep_ == "aux:pass" and "Inf" in _morph(c, "VerbForm") for c in children
+        c.dep_ == "aux:pass" and "Inf" in morph_values(c, "VerbForm") for c in children
     )
     if "Inf" in form or passive_infinitive:  # "doit partir", "devrait être interrogée"
         return _infinitive_tense(head, grammar, _depth)
     if "Part" in form:
-        if "Pres" in _morph(head, "Tense"):  # "dénonçant jeudi": as the clause it hangs on
+        if "Pres" in morph_values(head, "Tense"):  # "dénonçant jeudi": as the clause it hangs on
             if head.head.i != head.i and _depth < 3:
                 return clause_tense(head.head, grammar, _depth + 1)
             return None
@@ -168,7 +167,9 @@ def _compound_with_etre(participle: Token, grammar: Grammar) -> bool:
     or a reflexive one."""
     if participle.lemma_ in grammar.etre_verbs:
         return True
-    return any("Yes" in _morph(c, "Reflex") for c in participle.children if c.i < participle.i)
+    return any(
+        "Yes" in morph_values(c, "Reflex") for c in participle.children if c.i < participle.i
+    )
 
 
 def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
@@ -180,11 +181,13 @@ def _infinitive_tense(head: Token, grammar: Grammar, depth: int) -> int | None:
             break
         if governor.lemma_ in grammar.past_governors and introduced:
             return PAST
-        if any(c.dep_ == "aux:tense" and "Imp" in _morph(c, "Tense") for c in governor.children):
+        if any(
+            c.dep_ == "aux:tense" and "Imp" in morph_values(c, "Tense") for c in governor.children
+        ):
             return PAST  # "avaient voulu attendre lundi": a pluperfect governs what came before
         if governor.lemma_ in grammar.future_governors:
             # "devaient se renforcer mardi": a plan seen from the past, before or after now
-            return None if "Imp" in _morph(governor, "Tense") else FUTURE
+            return None if "Imp" in morph_values(governor, "Tense") else FUTURE
         if _is_predicate(governor):
             tense = clause_tense(governor, grammar, depth + 1) if depth < 3 else None
             # What is still to be done points ahead, unless the governing clause is past.
@@ -522,7 +525,7 @@ def _is_count(doc: Doc, text: str, candidate: Candidate, grammar: Grammar) -> bo
     if not tokens or tokens[-1].i + 1 >= len(doc):
         return False
     following = doc[tokens[-1].i + 1]
-    return following.pos_ in ("NOUN", "ADJ") and "Plur" in _morph(following, "Number")
+    return following.pos_ in ("NOUN", "ADJ") and "Plur" in morph_values(following, "Number")
 
 
 def _is_age(doc: Doc, candidate: Candidate, grammar: Grammar) -> bool:
@@ -555,11 +558,11 @@ def _is_generic_day(doc: Doc, candidate: Candidate) -> bool:
     for child in root.children:
         if child.i >= root.i or candidate.start <= child.idx < candidate.end:
             continue
-        if child.dep_ == "amod" or "Ord" in _morph(child, "NumType"):
+        if child.dep_ == "amod" or "Ord" in morph_values(child, "NumType"):
             return True
-        if child.dep_ == "det" and "Ind" in _morph(child, "Definite"):
+        if child.dep_ == "det" and "Ind" in morph_values(child, "Definite"):
             return True
-    return "Ord" in _morph(root.head, "NumType") and root.head.i < root.i
+    return "Ord" in morph_values(root.head, "NumType") and root.head.i < root.i
 
 
 def _dateline(chosen: list[Candidate]) -> dt.date | None:
@@ -707,7 +710,9 @@ def governing_timex(
         found = by_head.get(head.i)
         if found:
             return min(found, key=lambda pair: abs(pair[1].i - token.i))[0]
-        finite = "Fin" in _morph(head, "VerbForm") or any(c.dep_ in AUX_DEPS for c in head.children)
+        finite = "Fin" in morph_values(head, "VerbForm") or any(
+            c.dep_ in AUX_DEPS for c in head.children
+        )
         if finite or head.head.i == head.i:
             return None
         head = clause_head(head.head)
