@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -197,58 +198,50 @@ class Grammar:
 
         Each rule is tried only around its trigger words, unless `everywhere` (slower, and the
         same: tests hold the two to it)."""
-        blocked = [(m.start(), m.end()) for b in self.blockers for m in b.finditer(text)]
         words = None if everywhere else _word_positions(text)
+        whole = [(0, len(text))]
         windows: dict[tuple[str, ...], list[tuple[int, int]]] = {}
         found = []
         for rule in self.rules:
             if not rule.triggers or words is None:
-                spans = [(0, len(text))]
+                spans = whole
             elif rule.triggers in windows:
                 spans = windows[rule.triggers]
             else:
                 spans = windows[rule.triggers] = self._windows(rule.triggers, words, len(text))
-            resume = 0
-            for start, end in spans:
-                # Matches start in the stretch; the text after it is read as far as a match and
-                # its lookaheads may go, and a match running into the next stretch is not found
-                # twice.
-                scan_end = min(len(text), end + _REACH)
-                for match in rule.regex.finditer(text, max(start, resume), scan_end):
-                    if match.start() >= end:
-                        break
-                    resume = match.end()
-                    candidate = self._candidate(rule, match, text)
-                    if candidate is None:
-                        continue
-                    if any(s < candidate.end and candidate.start < e for s, e in blocked):
-                        continue
+            for match in _matches(rule.regex, text, spans):
+                candidate = self._candidate(rule, match, text)
+                if candidate is not None:
                     found.append(candidate)
-        return found
+        if not found:
+            return found
+        # A blocker ("Journal du dimanche") overlapping an expression starts near it.
+        near = (
+            whole
+            if words is None
+            else _merged(
+                (max(0, c.start - _REACH), c.end) for c in sorted(found, key=lambda c: c.start)
+            )
+        )
+        blocked = [(m.start(), m.end()) for b in self.blockers for m in _matches(b, text, near)]
+        return [c for c in found if not any(s < c.end and c.start < e for s, e in blocked)]
 
     def _windows(
         self, tables: tuple[str, ...], words: dict[str, list[int]], length: int
     ) -> list[tuple[int, int]]:
-        """The stretches of text around the words that may start a form of `tables`, merged.
+        """Where matches may start: the stretches before the words of a form of `tables`, merged.
 
         Scanning the whole text with each of the rules was most of the component's time; a
         rule cannot match without one of its trigger forms, and no expression is as long as
         `_REACH`, so every match of the whole text starts in a stretch and is found there alike
-        (lookbehinds see the text before a stretch)."""
+        (lookbehinds see the text before a stretch, and the scan reads `_REACH` past it)."""
         positions = sorted(
             position
             for table in tables
             for word in self.triggers[table]
             for position in words.get(word, ())
         )
-        spans: list[tuple[int, int]] = []
-        for position in positions:
-            start, end = max(0, position - _REACH), min(length, position + _REACH)
-            if spans and start <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        return spans
+        return _merged((max(0, p - _REACH), min(length, p + 1)) for p in positions)
 
     def _candidate(self, rule: Rule, match: re.Match[str], text: str) -> Candidate | None:
         groups = {name: value for name, value in match.groupdict().items() if value is not None}
@@ -450,15 +443,41 @@ class Grammar:
 
 
 # -- loading -------------------------------------------------------------------------------
-# Characters around a trigger word within which a rule's match must start: longer than any
-# expression with the context its lookarounds read (the longest in the development corpus has
-# 32 characters).
-_REACH = 200
+# Characters before a trigger word within which a rule's match must start, and read after the
+# last start: longer than any expression with the context its lookarounds read (the longest in
+# the development corpus has 32 characters).
+_REACH = 120
 _WORD = re.compile(r"\w+")
 # The trigger of rules that cannot match without a figure (clock times, years, numeric dates).
 DIGITS = "digits"
 _DIGITS_KEY = "#digits"  # where figures are among the words: no word has "#"
 _DIGITS = re.compile(r"\d+")
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted by start, overlapping ones joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _matches(
+    regex: re.Pattern[str], text: str, spans: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    """The matches of a whole-text scan that start within `spans` (sorted, disjoint): each
+    stretch is scanned on `_REACH` past its end for a match and its lookaheads to be read
+    whole, and a match running into the next stretch is not found twice."""
+    resume = 0
+    for start, end in spans:
+        for match in regex.finditer(text, max(start, resume), min(len(text), end + _REACH)):
+            if match.start() >= end:
+                break
+            resume = match.end()
+            yield match
 
 
 def _key_word(form: str) -> str:
