@@ -4,6 +4,7 @@ are isolated, retried and reported; `telex batch` shards load into a corpus with
 from __future__ import annotations
 
 import json
+import os
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -327,3 +328,23 @@ def test_a_killed_worker_process_is_replaced_and_its_chunk_retried(seed_text: st
     assert [a.id for a, _ in outcomes] == [a.id for a in articles]
     assert all(isinstance(o, Analysis) for _, o in outcomes)
     assert retried
+
+
+def test_local_dask_workers_start_without_the_nannys_malloc_trim_threshold(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    # Dask's nanny sets MALLOC_TRIM_THRESHOLD_=65536 by default: the analysis then costs
+    # 25-30 % more CPU (docs/batch.md).
+    pytest.importorskip("distributed", reason="the Dask engine needs pip install 'telex[dask]'")
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    engine = batch.DaskEngine(1)
+    try:
+        found = engine.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+        profiling = engine.client.run(
+            lambda: __import__("dask").config.get("distributed.worker.profile.enabled")
+        )
+    finally:
+        engine.close()
+    assert len(found) == 1
+    assert set(found.values()) == {None}
+    assert set(profiling.values()) == {False}
