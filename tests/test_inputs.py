@@ -4,6 +4,7 @@ on costs that article only."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 
@@ -17,6 +18,7 @@ from telex.cli import app
 from telex.errors import AnalysisError, InputError
 from telex.ingest import Problem, read_inputs
 from telex.ingest.html import html_to_article
+from telex.ingest.jsonl import read_jsonl_file
 from telex.language import language_problem
 from telex.pipeline import MAX_CHARS, load_pipeline, make_doc
 from telex.store import Store
@@ -271,6 +273,65 @@ def test_jsonl_keeps_articles_with_line_separators_and_broken_escapes(tmp_path, 
     out = result.stdout.split("\n")
     assert [json.loads(line)["id"] for line in out if line] == ["ls", "half-emoji", "nul"]
     assert len(result.stdout.splitlines()) == 3
+
+
+def test_jsonl_lines_end_at_lf_crlf_or_cr_and_keep_their_numbers(tmp_path):
+    path = tmp_path / "ends.jsonl"
+    records = [json.dumps({"id": f"a{n}", "text": FRENCH}, ensure_ascii=False) for n in range(4)]
+    data = "\ufeff" + records[0] + "\r" + records[1] + "\r\n" + "{broken\n" + records[2] + "\n\n"
+    path.write_bytes((data + records[3]).encode("utf-8"))
+    items = list(read_inputs([str(path)]))
+    assert [getattr(i, "id", None) for i in items] == ["a0", "a1", None, "a2", "a3"]
+    assert str(items[2]).startswith(f"{path}:3: not valid JSON")
+
+
+def test_a_jsonl_file_in_two_encodings_keeps_every_article_with_one_warning(tmp_path):
+    path = tmp_path / "mixed.jsonl"
+    utf8 = json.dumps({"id": "u", "text": "L'été à Orléans."}, ensure_ascii=False)
+    legacy = json.dumps({"id": "w", "text": "Le café coûte 2 €."}, ensure_ascii=False)
+    path.write_bytes(utf8.encode("utf-8") + b"\n" + legacy.encode("cp1252") + b"\n")
+    items = list(read_inputs([str(path)]))
+    warnings = [i for i in items if isinstance(i, Problem)]
+    assert [str(w) for w in warnings] == [f"{path}: not UTF-8: decoded as Windows-1252 (Latin-1)"]
+    articles = {i.id: i.text for i in items if isinstance(i, Article)}
+    assert articles == {"u": "L'été à Orléans.", "w": "Le café coûte 2 €."}
+
+
+class _Tracked(io.BytesIO):
+    """A file that remembers how far it was read."""
+
+    furthest = 0
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = super().readline(size)
+        self.furthest = max(self.furthest, self.tell())
+        return line
+
+    def __next__(self) -> bytes:
+        line = super().__next__()
+        self.furthest = max(self.furthest, self.tell())
+        return line
+
+
+def test_a_jsonl_file_is_read_as_it_is_analysed_not_loaded_whole():
+    line = json.dumps({"text": FRENCH}, ensure_ascii=False).encode("utf-8") + b"\n"
+    file = _Tracked(line * 5000)
+    articles = read_jsonl_file(file, "big.jsonl")
+    first = next(articles)
+    assert isinstance(first, Article)
+    assert first.id == "big.jsonl:1"
+    assert file.furthest < len(line) * 200  # the 8 KB sniff and the first line
+    assert sum(1 for _ in articles) == 4999
+
+
+def test_an_empty_or_binary_jsonl_file_is_one_problem(tmp_path):
+    empty, binary = tmp_path / "empty.jsonl", tmp_path / "binary.jsonl"
+    empty.write_bytes(b"")
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    assert [str(p) for p in read_inputs([str(empty), str(binary)])] == [
+        f"{empty}: empty file",
+        f"{binary}: binary data, not text (give a .txt or .jsonl file in UTF-8)",
+    ]
 
 
 # -- a component that fails costs one article ------------------------------------------------

@@ -16,10 +16,10 @@ from pathlib import Path
 from telex.article import Article, parse_published
 from telex.errors import InputError
 from telex.ingest.html import read_html
-from telex.ingest.jsonl import read_jsonl_lines
+from telex.ingest.jsonl import read_jsonl_file, read_jsonl_lines
 from telex.ingest.problem import Problem
 from telex.ingest.rss import looks_like_feed, read_feed
-from telex.ingest.text import decode
+from telex.ingest.text import UTF8, decode
 
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -65,6 +65,13 @@ def read_inputs(paths: Iterable[str], *, published: object = None) -> Iterator[A
 
 def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
     where = str(path)
+    if path.suffix == ".jsonl":
+        try:
+            with path.open("rb") as file:
+                yield from read_jsonl_file(file, where, published=published)
+        except OSError as err:
+            yield Problem(where, f"cannot read: {err.strerror or err}")
+        return
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -77,8 +84,7 @@ def _read_file(path: Path, published: object) -> Iterator[Article | Problem]:
     if suffix in FEED_SUFFIXES:
         yield from read_feed(data, where, published=published)
         return
-    jsonl = path.suffix == ".jsonl"
-    yield from _read_bytes(data, where, path.stem, jsonl=jsonl, published=published)
+    yield from _read_bytes(data, where, path.stem, jsonl=False, published=published)
 
 
 def _read_url(url: str, published: object) -> Iterator[Article | Problem]:
@@ -113,7 +119,7 @@ def _read_bytes(
     except InputError as err:
         yield Problem(where, str(err))
         return
-    if encoding != "utf-8":
+    if encoding != UTF8:
         yield Problem(where, f"not UTF-8: decoded as {encoding}", skipped=False)
     if jsonl:
         # Only \n, \r\n and \r end a JSONL line: str.splitlines() also cuts at U+2028 or U+0085,

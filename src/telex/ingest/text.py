@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from telex.errors import InputError
 
+UTF8 = "utf-8"
+
 # Bytes that never occur in text files; a few of them mean a binary file.
 _BINARY = set(range(0, 9)) | {
     11,
@@ -34,13 +36,27 @@ def decode(data: bytes) -> tuple[str, str]:
     Raises:
         InputError: the data is empty or binary.
     """
-    if not data:
+    check_text(data[:8192])
+    return decode_text(data)
+
+
+def check_text(sample: bytes) -> None:
+    """Refuse data whose beginning (`sample`) is empty or binary.
+
+    Raises:
+        InputError: naming the problem.
+    """
+    if not sample:
         raise InputError("empty file")
-    sample = data[:8192]
     if b"\x00" in sample or sum(byte in _BINARY for byte in sample) > len(sample) // 100 + 2:
         raise InputError("binary data, not text (give a .txt or .jsonl file in UTF-8)")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Text bytes decoded as UTF-8 (a BOM dropped), else Windows-1252, else Latin-1; and the
+    name of the encoding used."""
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode("utf-8-sig"), UTF8
     except UnicodeDecodeError:
         pass
     try:
