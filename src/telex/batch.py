@@ -41,7 +41,7 @@ from spacy.language import Language
 from telex.article import Article, parse_published
 from telex.errors import AnalysisError, ConfigError, InputError, TelexError
 from telex.ingest import Problem
-from telex.ingest.jsonl import read_jsonl_lines
+from telex.ingest.jsonl import read_jsonl_file
 from telex.pipeline import COMPONENTS, doc_to_analysis, load_pipeline, make_doc
 from telex.schema import Analysis
 
@@ -557,8 +557,8 @@ def read_shard(path: Path, *, published: object = None) -> Iterator[Article | Pr
     if path.suffix == ".parquet":
         yield from _read_parquet(path, published)
         return
-    with path.open(encoding="utf-8", errors="replace") as file:
-        yield from read_jsonl_lines(file, str(path), published=published)
+    with path.open("rb") as file:
+        yield from read_jsonl_file(file, str(path), published=published)
 
 
 def _read_parquet(path: Path, published: object) -> Iterator[Article | Problem]:
