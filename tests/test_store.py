@@ -543,3 +543,25 @@ def test_actor_keys_known_actors_match_by_kb_id_whatever_the_name():
     assert surname.keys == {"kb:telex:emmanuel-macron"}
     # without an identification, a surname alone stays a one-word key of its own kind
     assert not actor_keys("Macron", [], "PER").full
+
+
+def test_ingest_plans_files_by_id_then_reads_the_articles_again(tmp_path):
+    # Files are read twice, so that `telex ingest` holds ids, not texts, of a large input.
+    from telex.corpus import IngestSummary, plan, planned_articles
+    from telex.ingest import read_inputs
+
+    texts = [f"Le ministre Jean Martin s'est rendu à Lyon le {n} mai pour la {n}e fois." for n in
+             range(1, 5)]
+    path = tmp_path / "news.jsonl"
+    lines = [{"id": f"a{n}", "text": t} for n, t in enumerate(texts)]
+    lines.insert(2, {"id": "copy", "text": texts[0]})  # the same text again: one article
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines))
+    with Store(tmp_path / "corpus.db") as store:
+        summary = IngestSummary()
+        planned = plan(read_inputs([str(path)]), store, summary, keep=False)
+        assert planned.articles is None
+        assert len(planned) == 4
+        assert summary.present == 1
+        again = list(planned_articles(read_inputs([str(path)]), planned))
+    assert [a.metadata["source_id"] for a in again] == ["a0", "a1", "a2", "a3"]
+    assert [a.text for a in again] == texts

@@ -39,10 +39,10 @@ from telex import batch as batching
 from telex import export as exporting
 from telex import kb
 from telex.article import Article, parse_published
-from telex.corpus import IngestSummary, plan
+from telex.corpus import IngestSummary, plan, planned_articles
 from telex.corpus import ingest as ingest_articles
 from telex.errors import InputError, TelexError
-from telex.ingest import Problem, read_inputs
+from telex.ingest import URL_SCHEMES, Problem, read_inputs
 from telex.language import language_problem
 from telex.pipeline import analyze_many, load_pipeline
 from telex.query import ActorProfile, ArticleSummary, EventFilter, EventRow, as_jsonable
@@ -394,25 +394,30 @@ def ingest(
     """
     anchor = _published(published)
     summary = IngestSummary()
+    # Files and directories are read twice, once to plan and once to analyse, so that memory
+    # does not grow with the input; stdin and URLs are read once and kept.
+    again = all(path != "-" and not path.startswith(URL_SCHEMES) for path in paths)
     with _open_store(db, create=True) as store:
-        todo = plan(
+        planned = plan(
             read_inputs(paths, published=anchor),
             store,
             summary,
             skip_non_french=non_french is NonFrench.skip,
+            keep=not again,
         )
         for problem in summary.warnings:
             print(f"telex: warning: {problem}", file=sys.stderr)
+        todo = planned_articles(read_inputs(paths, published=anchor) if again else (), planned)
         try:
             # Shards from `telex batch` carry their analyses: no model needed for them.
-            fresh = sum(not batching.carries_analysis(a) for a in todo)
-            if todo:
+            fresh = planned.fresh
+            if planned:
                 loading = "; loading the French model…" if fresh else ""
-                print(f"telex: {len(todo)} new articles{loading}", file=sys.stderr, flush=True)
+                print(f"telex: {len(planned)} new articles{loading}", file=sys.stderr, flush=True)
                 if fresh and workers == 1:
                     load_pipeline()  # worker processes load their own
             with _progress() as progress:
-                task = progress.add_task("analysing", total=len(todo))
+                task = progress.add_task("analysing", total=len(planned))
                 ingest_articles(
                     todo,
                     store,

@@ -7,11 +7,11 @@ written by `telex batch` carry their analyses and are stored without analysing t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from telex.article import Article, content_id
-from telex.batch import stored_analysis
+from telex.batch import carries_analysis, stored_analysis
 from telex.errors import InputError, TelexError
 from telex.ingest import Problem
 from telex.language import language_problem
@@ -33,27 +33,42 @@ class IngestSummary:
     warnings: list[Problem] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Plan:
+    """What a run has to store: content ids of the new articles in input order, and the
+    articles themselves where the input cannot be read a second time (stdin, URLs)."""
+
+    ids: dict[str, None] = field(default_factory=dict)
+    articles: list[Article] | None = None
+    fresh: int = 0
+    """How many need the model (the others carry their analysis, from `telex batch`)."""
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
 def plan(
     items: Iterable[Article | Problem],
     store: Store,
     summary: IngestSummary,
     *,
     skip_non_french: bool = False,
-) -> list[Article]:
-    """The articles still to analyse, in input order; the rest is counted in `summary`.
+    keep: bool = True,
+) -> Plan:
+    """The articles still to analyse; the rest is counted in `summary`, problems reported there.
 
-    Each returned article carries its content id as `id` and its input's id in
-    `metadata["source_id"]`, so that analyses can be matched back to their articles. An article
-    that does not look French gets a warning, and is left out with `skip_non_french`.
+    With `keep` the articles are kept for `ingest`; without it only their ids, so that memory
+    does not grow with the input, and `planned_articles` reads them again. An article that does
+    not look French gets a warning, and is left out with `skip_non_french`.
     """
-    todo: dict[str, Article] = {}
+    found = Plan(articles=[] if keep else None)
     for item in items:
         if isinstance(item, Problem):
             (summary.failed if item.skipped else summary.warnings).append(item)
             continue
         summary.read += 1
         ident = content_id(item.text)
-        if ident in todo or store.contains(ident):
+        if ident in found.ids or store.contains(ident):
             summary.present += 1
             continue
         problem = language_problem(item.text)
@@ -69,20 +84,48 @@ def plan(
                     str(item.id), f"{problem}; analysed anyway, expect poor results", skipped=False
                 )
             )
-        todo[ident] = Article(
-            text=item.text,
-            id=ident,
-            published=item.published,
-            title=item.title,
-            source=item.source,
-            url=item.url,
-            metadata={**item.metadata, "source_id": item.id},
-        )
-    return list(todo.values())
+        article = _planned(item, ident)
+        found.ids[ident] = None
+        found.fresh += not carries_analysis(article)
+        if found.articles is not None:
+            found.articles.append(article)
+    return found
+
+
+def planned_articles(items: Iterable[Article | Problem], planned: Plan) -> Iterator[Article]:
+    """The articles of `planned`, read again from the same inputs, each once, in input order
+    (its problems were reported when planning)."""
+    if planned.articles is not None:
+        yield from planned.articles
+        return
+    left = dict(planned.ids)
+    for item in items:
+        if not left:
+            return
+        if isinstance(item, Problem):
+            continue
+        ident = content_id(item.text)
+        if ident in left:
+            del left[ident]
+            yield _planned(item, ident)
+
+
+def _planned(item: Article, ident: str) -> Article:
+    """An article to store: its content id as `id`, its input's id in `metadata["source_id"]`,
+    so that analyses can be matched back to their articles."""
+    return Article(
+        text=item.text,
+        id=ident,
+        published=item.published,
+        title=item.title,
+        source=item.source,
+        url=item.url,
+        metadata={**item.metadata, "source_id": item.id},
+    )
 
 
 def ingest(
-    articles: list[Article],
+    articles: Iterable[Article],
     store: Store,
     summary: IngestSummary,
     *,
@@ -96,18 +139,18 @@ def ingest(
     and are stored as they are, without analysing them again.
 
     Args:
-        articles: what `plan` returned.
+        articles: the planned articles (`planned_articles`), read as they are analysed.
         store: the corpus to write to.
         summary: counts to update.
         batch_size: articles per `nlp.pipe` batch.
         on_article: called after each article is stored or has failed (for progress bars).
         workers: processes to analyse in (`analyze_many`).
     """
-    if not articles:
-        return summary
-    by_id = {str(a.id): a for a in articles}
+    # Articles handed to the analysis and not yet stored: a few chunks at most.
+    pending: dict[str, Article] = {}
 
     def failed(article: Article, err: TelexError) -> None:
+        pending.pop(str(article.id), None)
         source_id = article.metadata.get("source_id", article.id)
         summary.failed.append(Problem(str(source_id), str(err)))
         if on_article:
@@ -129,19 +172,21 @@ def ingest(
         if on_article:
             on_article(planned)
 
-    to_analyse = []
-    for planned in articles:
-        try:
-            stored = stored_analysis(planned)
-        except InputError as err:
-            failed(planned, err)
-            continue
-        if stored is None:
-            to_analyse.append(planned)
-        else:
-            save(planned, stored)
+    def to_analyse() -> Iterator[Article]:
+        for planned in articles:
+            try:
+                stored = stored_analysis(planned)
+            except InputError as err:
+                failed(planned, err)
+                continue
+            if stored is None:
+                pending[str(planned.id)] = planned
+                yield planned
+            else:
+                save(planned, stored)
+
     for analysis in analyze_many(
-        to_analyse, batch_size=batch_size, on_error=failed, workers=workers
+        to_analyse(), batch_size=batch_size, on_error=failed, workers=workers
     ):
-        save(by_id[analysis.id], analysis)
+        save(pending.pop(analysis.id), analysis)
     return summary

@@ -28,7 +28,7 @@ URL_SCHEMES = ("http://", "https://")
 # Seconds to wait for a web server before reporting the URL as unreachable.
 URL_TIMEOUT = 30
 _LINE_END = re.compile("\r\n|\r|\n")
-__all__ = ["SUFFIXES", "Problem", "read_inputs"]
+__all__ = ["SUFFIXES", "URL_SCHEMES", "Problem", "read_inputs"]
 
 
 def read_inputs(paths: Iterable[str], *, published: object = None) -> Iterator[Article | Problem]:
