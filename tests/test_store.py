@@ -565,3 +565,16 @@ def test_ingest_plans_files_by_id_then_reads_the_articles_again(tmp_path):
         again = list(planned_articles(read_inputs([str(path)]), planned))
     assert [a.metadata["source_id"] for a in again] == ["a0", "a1", "a2", "a3"]
     assert [a.text for a in again] == texts
+
+
+def test_ingest_with_nothing_new_loads_no_model(tmp_path, monkeypatch):
+    # A second run over the same files only reads them: no model, no analysis.
+    from telex import corpus
+
+    def no_analysis(*args, **kwargs):
+        raise AssertionError("the model was asked for with nothing to analyse")
+
+    monkeypatch.setattr(corpus, "analyze_many", no_analysis)
+    with Store(tmp_path / "corpus.db") as store:
+        summary = corpus.ingest(iter([]), store, corpus.IngestSummary())
+    assert (summary.added, summary.present, summary.failed) == (0, 0, [])

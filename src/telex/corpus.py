@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from telex.article import Article, content_id
 from telex.batch import carries_analysis, stored_analysis
@@ -146,6 +147,11 @@ def ingest(
         on_article: called after each article is stored or has failed (for progress bars).
         workers: processes to analyse in (`analyze_many`).
     """
+    stream = iter(articles)
+    first = next(stream, None)
+    if first is None:
+        return summary  # nothing new: no model to load
+    articles = chain([first], stream)
     # Articles handed to the analysis and not yet stored: a few chunks at most.
     pending: dict[str, Article] = {}
 
