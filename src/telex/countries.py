@@ -24,18 +24,15 @@ places or nationalities, not about parts of person names.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from unidecode import unidecode
 
 from telex.errors import DataError
-from telex.lang import read_list, read_table
+from telex.lang import read_data_table, read_list, read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,22 +106,6 @@ def _split(cell: str) -> list[str]:
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
-
-
-def _read_data_table(name: str) -> tuple[dict[str, str], ...]:
-    """A language-independent table under telex/data, read like `telex.lang.read_table`."""
-    try:
-        text = resources.files("telex").joinpath("data", name).read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise DataError(f"data file data/{name} is missing") from err
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
-    rows = []
-    for number, row in enumerate(reader, 2):
-        if None in row or any(value is None for value in row.values()):
-            raise DataError(f"data/{name}: row {number} does not match the header")
-        rows.append({key: value.strip() for key, value in row.items()})
-    return tuple(rows)
 
 
 class CountryIndex:
@@ -367,7 +348,7 @@ class CountryIndex:
 def countries(lang: str = "fr") -> CountryIndex:
     """The country index for `lang`, built once."""
     return CountryIndex(
-        _read_data_table("countries.tsv"),
+        read_data_table("countries.tsv"),
         read_table(lang, "countries.tsv"),
         read_table(lang, "regions.tsv"),
         read_list(lang, "country_articles.txt"),

@@ -32,14 +32,11 @@ the other components wrote, and makes one pass over the tokens, looking words up
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.attrs import POS
@@ -51,7 +48,7 @@ from telex.components.timexes import PAST, clause_tense, governing_timex
 from telex.countries import countries
 from telex.errors import DataError
 from telex.extensions import demonym_countries, doc_text, morph_values, token_texts
-from telex.lang import read_table, read_toml
+from telex.lang import read_data_table, read_table, read_toml
 from telex.schema import Entity, Event, Place, Quote, Timex
 
 TYPES = (
@@ -382,13 +379,8 @@ class Lexicon:
 @cache
 def plover_roots() -> dict[tuple[str, str | None], str]:
     """(type, mode) -> CAMEO root, from data/plover.tsv; (type, None) is the type's default."""
-    try:
-        text = resources.files("telex").joinpath("data", PLOVER_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise DataError(f"data/{PLOVER_FILE} is missing: reinstall telex") from err
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     roots: dict[tuple[str, str | None], str] = {}
-    for row in csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"):
+    for row in read_data_table(PLOVER_FILE):
         event_type, mode, root = row["type"], row["mode"], row["cameo_root"]
         if event_type not in TYPES or not re.fullmatch(r"\d{2}", root or ""):
             raise DataError(f"data/{PLOVER_FILE}: bad row {row}")

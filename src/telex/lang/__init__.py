@@ -42,12 +42,27 @@ def read_list(lang: str, name: str) -> tuple[str, ...]:
 @cache
 def read_table(lang: str, name: str) -> tuple[dict[str, str], ...]:
     """A `.tsv` table with a header row; `#` lines are comments."""
-    lines = [line for line in _read(lang, name).splitlines() if line and not line.startswith("#")]
+    return parse_table(_read(lang, name), f"lang/{lang}/{name}")
+
+
+@cache
+def read_data_table(name: str) -> tuple[dict[str, str], ...]:
+    """A language-independent table under telex/data, read like `read_table`."""
+    try:
+        text = resources.files("telex").joinpath("data", name).read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise DataError(f"data file data/{name} is missing") from err
+    return parse_table(text, f"data/{name}")
+
+
+def parse_table(text: str, where: str) -> tuple[dict[str, str], ...]:
+    """Rows of a tab-separated table with a header row; `#` lines are comments."""
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = []
     for number, row in enumerate(reader, 2):
         if None in row or any(value is None for value in row.values()):
-            raise DataError(f"lang/{lang}/{name}: row {number} does not match the header")
+            raise DataError(f"{where}: row {number} does not match the header")
         rows.append({key: value.strip() for key, value in row.items()})
     return tuple(rows)
 
