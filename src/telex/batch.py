@@ -38,10 +38,10 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 from spacy.language import Language
 
-from telex.article import Article, parse_published
+from telex.article import Article
 from telex.errors import AnalysisError, ConfigError, InputError, TelexError
 from telex.ingest import Problem
-from telex.ingest.jsonl import read_jsonl_file
+from telex.ingest.jsonl import read_jsonl_file, read_record
 from telex.pipeline import COMPONENTS, doc_to_analysis, load_pipeline, make_doc
 from telex.schema import Analysis
 
@@ -567,22 +567,7 @@ def _read_parquet(path: Path, published: object) -> Iterator[Article | Problem]:
     for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
         for record in batch.to_pylist():
             number += 1
-            at = f"{path}:{number}"
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield Problem(at, "no 'text' column with the article text")
-                continue
-            try:
-                record["published"] = parse_published(record.get("published")) or published
-            except InputError as err:
-                yield Problem(at, f"{err}; analysed without a publication date", skipped=False)
-                record["published"] = published
-            if record.get("id") is None:
-                record["id"] = at
-            try:
-                yield Article.from_record(record)
-            except InputError as err:
-                yield Problem(at, str(err))
+            yield from read_record(record, f"{path}:{number}", published=published, field="column")
 
 
 def _pyarrow_parquet() -> Any:

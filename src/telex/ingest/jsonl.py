@@ -69,11 +69,18 @@ def read_jsonl_line(
     if not isinstance(record, dict):
         yield Problem(at, f"expected a JSON object, got {type(record).__name__}")
         return
+    yield from read_record(dict(record), at, published=published)
+
+
+def read_record(
+    record: dict[str, object], at: str, *, published: object = None, field: str = "field"
+) -> Iterator[Article | Problem]:
+    """The article of one record (a JSONL object, a Parquet row) found `at`, or the Problem
+    with it; the record is changed in place."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
-        yield Problem(at, "no 'text' field with the article text")
+        yield Problem(at, f"no 'text' {field} with the article text")
         return
-    record = dict(record)
     try:
         record["published"] = parse_published(record.get("published")) or published
     except InputError as err:
