@@ -49,26 +49,9 @@ from telex.countries import countries
 from telex.errors import DataError
 from telex.extensions import demonym_countries, doc_text, morph_values, token_texts
 from telex.lang import read_data_table, read_table, read_toml
-from telex.schema import Entity, Event, Place, Quote, Timex
+from telex.schema import PLOVER_TYPES, Entity, Event, Place, Quote, Timex
 
-TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
+TYPES = PLOVER_TYPES
 PLOVER_FILE = "plover.tsv"
 # The country of an unnamed actor the text calls foreign ("les militaires étrangers"): not the
 # country where the act happens, and no other that the text names.

@@ -13,27 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from telex.query import Network, PlacePoint, TimelinePoint
-
-# PLOVER's 16 event types in codebook order, which is also the order of the chart's stacks.
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-
+from telex.schema import PLOVER_TYPES
 
 GRAVITY = 1.0
 

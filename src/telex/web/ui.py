@@ -18,8 +18,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from telex.article import parse_published
 from telex.errors import InputError
 from telex.query import EventFilter
+from telex.schema import PLOVER_TYPES
 from telex.store import Store
-from telex.web.charts import PLOVER_TYPES, interval_for, network_layout, place_map, timeline_chart
+from telex.web.charts import interval_for, network_layout, place_map, timeline_chart
 from telex.web.deps import SettingsDep, StoreDep
 from telex.web.highlight import LAYERS, article_spans, segments
 
