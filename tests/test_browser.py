@@ -8,8 +8,6 @@ browser makes elsewhere fails the test (the product must work offline).
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +16,9 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra is not installed")
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 
-import uvicorn
 from playwright.sync_api import sync_playwright
 
+from conftest import serving
 from corpus_fixture import fill
 from telex import Article
 from telex.store import Store
@@ -50,21 +48,8 @@ def server(tmp_path_factory, seed_text) -> Iterator[str]:
     seed = Article(text=seed_text, id="berlin-libye", published="2021-06-19")
     with Store(path) as store:
         fill(store, [(seed, telex.analyze(seed))])
-    config = uvicorn.Config(
-        create_app(WebSettings(db=path)), host="127.0.0.1", port=0, log_level="warning"
-    )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.02)
-    port = running.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(WebSettings(db=path))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

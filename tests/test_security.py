@@ -12,10 +12,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -28,7 +25,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr, ValidationError
 from typer.testing import CliRunner
 
-from conftest import ROOT
+from conftest import ROOT, serving
 from corpus_fixture import fill
 from telex.article import Article
 from telex.cli import app as cli
@@ -428,28 +425,8 @@ def test_serve_refuses_a_short_token(corpus, served):
 # -- the load script ---------------------------------------------------------------------------
 
 
-@contextmanager
-def _server(app) -> Iterator[str]:
-    """The app served by uvicorn in a thread on a free loopback port."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.02)
-    port = running.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        running.should_exit = True
-        thread.join(timeout=10)
-
-
 def test_load_script_200_concurrent_requests_no_error(corpus):
-    with _server(create_app(WebSettings(db=corpus, token=SecretStr(TOKEN)))) as url:
+    with serving(create_app(WebSettings(db=corpus, token=SecretStr(TOKEN)))) as url:
         result = subprocess.run(
             [sys.executable, str(ROOT / "bench" / "load_api.py"), "--url", url,
              "--requests", "200", "--concurrency", "200", "--token", TOKEN],
@@ -506,7 +483,7 @@ def chromium() -> Iterator[object]:
 
 @pytest.fixture(scope="module")
 def hostile_server(corpus) -> Iterator[str]:
-    with _server(create_app(WebSettings(db=corpus))) as url:
+    with serving(create_app(WebSettings(db=corpus))) as url:
         yield url
 
 
@@ -620,7 +597,7 @@ def test_browser_api_json_is_never_a_page(chromium, hostile_server, client):
 
 @pytest.mark.browser
 def test_browser_with_a_token(chromium, corpus):
-    with _server(create_app(WebSettings(db=corpus, token=SecretStr(TOKEN)))) as server:
+    with serving(create_app(WebSettings(db=corpus, token=SecretStr(TOKEN)))) as server:
         context, page = _page(chromium, server)
         try:
             # Without it: a page that asks for it, and takes it.
