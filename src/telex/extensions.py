@@ -6,6 +6,7 @@ Values are plain data or schema models so that docs pickle across processes.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 
 from spacy.attrs import IDX, LENGTH, LOWER, MORPH, POS
 from spacy.symbols import ADJ
@@ -48,6 +49,7 @@ _TEXT = "telex.text"
 _TEXTS = "telex.token_texts"
 _LOWERS = "telex.token_lowers"
 _FEATURES = "telex.token_features"
+_DEMONYMS = "telex.demonym_countries"
 # A morphological analysis ("Mood=Ind|Tense=Pres|VerbForm=Fin") as a mapping, by its text: a
 # model writes a few thousand distinct analyses at most.
 _PARSED: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -104,14 +106,17 @@ def _parsed(analysis: str) -> dict[str, tuple[str, ...]]:
     return parsed
 
 
-def demonym_countries(doc: Doc) -> Counter[str]:
-    """How often the doc names each country by a nationality adjective ("libyenne")."""
-    counts: Counter[str] = Counter()
-    index = countries()
-    pos = doc.to_array(POS).tolist() if len(doc) else []
-    for text, tag in zip(token_texts(doc), pos, strict=True):
-        if tag == ADJ and text.islower():
-            hit = index.by_demonym(text)
-            if hit:
-                counts[hit.iso3] += 1
+def demonym_countries(doc: Doc) -> Mapping[str, int]:
+    """How often the doc names each country by a nationality adjective ("libyenne"); counted
+    once per doc, for the entity and the event components alike."""
+    counts: Counter[str] | None = doc.user_data.get(_DEMONYMS)
+    if counts is None:
+        counts = doc.user_data[_DEMONYMS] = Counter()
+        index = countries()
+        pos = doc.to_array(POS).tolist() if len(doc) else []
+        for text, tag in zip(token_texts(doc), pos, strict=True):
+            if tag == ADJ and text.islower():
+                hit = index.by_demonym(text)
+                if hit:
+                    counts[hit.iso3] += 1
     return counts
