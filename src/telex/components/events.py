@@ -737,22 +737,10 @@ class _Article:
             c.dep_ == "det" and "Dem" in morph_values(c, "PronType") for c in token.children
         ):
             return self._antecedent(token, plural="Plur" in morph_values(token, "Number"))
-        if token.pos_ in (
-            "NUM",
-            "PRON",
-            "DET",
-        ):  # "22 des 27 gouvernements", "certains d'entre eux"
-            for c in token.children:
-                if (
-                    c.dep_ == "nmod"
-                    and c.i > token.i
-                    and self.grammar.cases(c)
-                    & {
-                        self.grammar.genitive,
-                        self.grammar.pair_case,
-                    }
-                ):
-                    return self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
+        # "22 des 27 gouvernements", "certains d'entre eux"
+        if token.pos_ in ("NUM", "PRON", "DET"):
+            for c in self._complements(token, self.grammar.genitive, self.grammar.pair_case):
+                return self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
             return None
         if token.pos_ not in _NOUNS and token.pos_ != "ADJ":
             return None
@@ -765,23 +753,20 @@ class _Article:
                 span = (token.i, token.i + 1)
                 return Actor(None, token.text, people.iso3, None, None, span, plural=True)
         if depth < _MAX_DEPTH:
-            for c in token.children:
-                if (
-                    c.dep_ == "nmod"
-                    and c.i > token.i
-                    and self.grammar.cases(c)
-                    & {
-                        self.grammar.genitive,
-                        self.grammar.dative,
-                    }
-                ):
-                    found = self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
-                    # a place under "le nord de", "la région de" tells where someone is
-                    # from, not who acts: "un ouvrier du nord de la France"
-                    whereabouts = self.grammar.lemma(c) in self.grammar.region_nouns
-                    if found and (found.role != "LOC" or (descend and not whereabouts)):
-                        return found
+            for c in self._complements(token, self.grammar.genitive, self.grammar.dative):
+                found = self.actor_at(c, quote_ok=quote_ok, descend=descend, depth=depth + 1)
+                # a place under "le nord de", "la région de" tells where someone is
+                # from, not who acts: "un ouvrier du nord de la France"
+                whereabouts = self.grammar.lemma(c) in self.grammar.region_nouns
+                if found and (found.role != "LOC" or (descend and not whereabouts)):
+                    return found
         return None
+
+    def _complements(self, token: Token, *cases: str) -> Iterator[Token]:
+        """The noun complements after `token` introduced by one of `cases` ("de", "à")."""
+        for c in token.children:
+            if c.dep_ == "nmod" and c.i > token.i and self.grammar.cases(c) & set(cases):
+                yield c
 
     def _antecedent(self, token: Token, *, plural: bool) -> Actor | None:
         """The last subject of the same number; "il" and "elle" prefer a person."""
